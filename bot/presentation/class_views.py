@@ -19,7 +19,7 @@ from bot.presentation import push_views
 from bot.presentation.i18n import Catalog, Counted, LanguageName, Markup, reader_language
 from bot.presentation.pack_views import unchecked_line
 from bot.presentation.progress_views import word_statuses
-from bot.presentation.report_student import student_lines
+from bot.presentation.report_student import kinds_line, student_lines
 from bot.presentation.report_summary import INACTIVE_SCHOOL_DAYS
 from bot.presentation.report_text import summary_text
 from bot.presentation.students import class_labels, student_label
@@ -159,6 +159,9 @@ def student_text(
         lines.append(catalog.render("roster-blocked", lang))
     if pace is not None:
         lines.append(pace_line(pace, catalog, lang, tz))
+    kinds = kinds_line(matrix, row.student_id, row.taught, catalog, lang)
+    if kinds is not None:  # levels 1-2: the easy kinds must not hide one she keeps missing
+        lines.append(kinds)
     lines += student_lines(matrix, row.student_id, catalog, lang, tz, back, today, sections)
     if mixed:
         lines.append(mixed_line(mixed, "student-mixed-pair", catalog, lang))
@@ -258,7 +261,9 @@ def report_help(catalog: Catalog, lang: str, translations: bool = True,
     (`translations`) what to do about translations no speaker has checked."""
     lines = [catalog.render("report-help-groups", lang, stalled_days=STALLED_ANSWER_DAYS,
                             inactive_days=INACTIVE_SCHOOL_DAYS)] if groups else []
-    keys = ["report-help-mastered", "report-mastered-rule"]
+    # ⚠️ and the lines by kind of question at levels 1-2 (answer_kinds), with the groups
+    keys = ["report-help-kinds"] if groups else []
+    keys += ["report-help-mastered", "report-mastered-rule"]
     if translations:
         keys.append("report-help-translations")
     return lines + [catalog.render(key, lang) for key in keys]

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import date, tzinfo
 
+from bot.domain.answer_kinds import KIND_ANSWERS, AnswerKind, KindCount, to_check
 from bot.domain.mastery import MasteryState
 from bot.domain.word_status import HELP_MISSES, WordStatus, too_few_answers
 from bot.presentation import push_views
@@ -229,3 +230,28 @@ def listening_line(cells: Iterable[Cell], catalog: Catalog, lang: str) -> Markup
     if too_few_answers(total):
         return catalog.render("report-listening-few", lang, total=total)
     return catalog.render("report-listening", lang, right=right, total=total)
+
+
+def kinds_text(counts: Mapping[AnswerKind, KindCount], catalog: Catalog, lang: str,
+               flagged: Collection[AnswerKind] = ()) -> Markup:
+    """"🔘 meaning 4/4 · 📝 gap sentences 0/2": right of counted answers, a kind at a time,
+    each kind in `flagged` marked ⚠️."""
+    parts = []
+    for kind, count in counts.items():
+        part = catalog.render(f"answer-kind-{kind}", lang, right=count.right,
+                              total=count.answered)
+        parts.append(catalog.render("answer-kind-flagged", lang, kind=part)
+                     if kind in flagged else part)
+    return Markup(" · ".join(parts))
+
+
+def kinds_line(matrix: ClassMatrix, student_id: int, level: int | None, catalog: Catalog,
+               lang: str) -> Markup | None:
+    """/student's line of a level 1-2 student's answers by kind of question, a kind the next
+    level asks and she mostly misses marked ⚠️ (as /report keeps her off "On track"); None
+    above level 2 or before any counted answer."""
+    counts = matrix.kinds.get(student_id)
+    if not counts:
+        return None
+    return catalog.render("student-kinds", lang, count=KIND_ANSWERS, kinds=kinds_text(
+        counts, catalog, lang, to_check(counts, level)))

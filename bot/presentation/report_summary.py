@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, tzinfo
 from statistics import median
 
+from bot.domain.answer_kinds import AnswerKind, KindCount, to_check
 from bot.domain.reminder_backoff import slowed
 from bot.domain.school_days import school_days_between
 from bot.domain.word_status import (
@@ -158,6 +159,15 @@ class Guessing:
 
 
 @dataclass(frozen=True)
+class KindsMissed:
+    """A level 1-2 student who would read "On track" but mostly misses a kind of question the
+    next level still asks (answer_kinds.to_check): "⚠️ Hodan (gap sentences 0/2)"."""
+
+    name: str
+    kinds: Mapping[AnswerKind, KindCount]
+
+
+@dataclass(frozen=True)
 class Summary:
     on_track: list[str]
     needs_help: list[HelpNeeded]   # "Ana (habitat, predator)"
@@ -200,6 +210,8 @@ class Summary:
     # opened checks on school days before today and answered none of them since, the latest
     # within INACTIVE_SCHOOL_DAYS: never named inactive nor "reads the cards, no check yet"
     opens_checks: list[OpensChecks] = field(default_factory=list)
+    # would be on track, but a kind of question the next level asks is mostly missed
+    kinds_missed: list[KindsMissed] = field(default_factory=list)
 
 
 def _word_total(name: str, cells: list[Cell], tz: tzinfo | None = None) -> WordTotal:
@@ -255,6 +267,7 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
     stalled, practice_only, reads_cards = [], [], []
     lucky: set[str] = set()
     opens_checks: list[OpensChecks] = []
+    kinds_missed: list[KindsMissed] = []
     no_new_word: list[NoNewWord] = []
     nothing_yet: list[NothingYet] = []
     just_joined: list[str] = []
@@ -337,6 +350,10 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
             pass  # stuck on how to answer (🧩), tapping without reading (⏱️), no new word
             # (🆕) or practice missed today (✏️): that line names her, and On track is "no
             # line below applies" (playtest: Widlene in ✅, 🆘 and ⏱️ in one report)
+        elif missed := to_check(matrix.kinds.get(student.id, {}), student.taught):
+            # her words look fine because the easy kinds carry them (Hodan: 4 of 4 choices,
+            # 0 of 2 gap sentences read ✅): "⚠️ check" instead, with the kinds missed
+            kinds_missed.append(KindsMissed(name, missed))
         else:
             on_track.append(name)
             left = len(matrix.unopened.get(student.id, [])) + sum(
@@ -365,7 +382,8 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
                    near_chance=[Guessing(labels[r.id] if labels else student_name(r, placeholder),
                                          _day_of(matrix.near_chance[r.id], tz))
                                 for r in matrix.students if r.id in matrix.near_chance],
-                   opens_checks=opens_checks, stalled_lucky=frozenset(lucky))
+                   opens_checks=opens_checks, stalled_lucky=frozenset(lucky),
+                   kinds_missed=kinds_missed)
 
 
 def opened_checks(opened: tuple[datetime, datetime] | None, today: date | None,

@@ -6,11 +6,12 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from datetime import date, tzinfo
 
+from bot.domain.answer_kinds import KIND_ANSWERS, to_check
 from bot.domain.reminder_backoff import DAILY_REMINDERS, EVERY_SCHOOL_DAYS
 from bot.presentation import push_views
 from bot.presentation.i18n import Catalog, Counted, Markup, escape
 from bot.presentation.report_names import word_terms
-from bot.presentation.report_student import counts_text, listening_line
+from bot.presentation.report_student import counts_text, kinds_text, listening_line
 from bot.presentation.report_summary import (
     CardsRead,
     FewAnswers,
@@ -105,10 +106,11 @@ def summary_text(class_name: str, matrix: ClassMatrix, catalog: Catalog, lang: s
         # needs help with is not listed (teacher playtest: "none" beside "matter: correct 0
         # of 4"), so "none" says the rule
         hardest=hardest or catalog.render("report-none-hardest", lang))
-    lines = [text]
+    lines = [Markup(line) for line in str(text).split("\n", 2)]  # head, ✅, the rest
+    if s.kinds_missed and len(lines) == 3:  # under ✅, as it stands instead of it
+        lines.insert(2, kinds_missed_line(s, catalog, lang))
     if s.nothing_yet:  # near the top: of every line, the one a teacher must act on first
-        head, _, rest = str(text).partition("\n")
-        lines = [Markup(head), nothing_yet_line(s.nothing_yet, catalog, lang), Markup(rest)]
+        lines.insert(1, nothing_yet_line(s.nothing_yet, catalog, lang))
     if s.opened:  # the denominator said in words: a share of what, added up how; and why
         # so few: how many wait for their deciding recall (the rule is in /report help)
         lines.append(catalog.render("report-mastered", lang, mastered=s.mastered,
@@ -120,7 +122,28 @@ def summary_text(class_name: str, matrix: ClassMatrix, catalog: Catalog, lang: s
     if spread is not None:  # one strong student cannot make the class look good
         lines.append(catalog.render("report-mastered-students", lang, with_any=spread.with_any,
                                     students=spread.students, median=f"{spread.median:.0%}"))
-    return cut(Markup("\n".join([*lines, *who_lines(s, catalog, lang)])))
+    kinds = kinds_lines(matrix, catalog, lang, names, class_id)
+    return cut(Markup("\n".join([*lines, *who_lines(s, catalog, lang), *kinds])))
+
+
+def kinds_missed_line(s: Summary, catalog: Catalog, lang: str) -> Markup:
+    """"⚠️ Check, not on track yet: ...: Hodan (📝 gap sentences 0/2)": who would be on
+    track but mostly misses a kind of question the next level asks, with those kinds."""
+    return catalog.render("report-kinds-check", lang, names=Markup(", ".join(
+        catalog.render("report-kinds-check-student", lang, name=k.name,
+                       kinds=kinds_text(k.kinds, catalog, lang)) for k in s.kinds_missed)))
+
+
+def kinds_lines(matrix: ClassMatrix, catalog: Catalog, lang: str,
+                names: StudentNames | None = None, class_id: int = 0) -> list[Markup]:
+    """The level 1-2 students' answers by kind of question, a line each in roster order
+    ("Hodan: 🔘 meaning 4/4 · ⚠️ 📝 gap sentences 0/2"), under one heading; none when no
+    such student has a counted answer."""
+    labels = class_labels(matrix.students, catalog, lang, names, class_id)
+    lines = [catalog.render("report-kinds-student", lang, name=labels[r.id], kinds=kinds_text(
+        counts, catalog, lang, to_check(counts, r.taught)))
+        for r in matrix.students if (counts := matrix.kinds.get(r.id))]
+    return [catalog.render("report-kinds", lang, count=KIND_ANSWERS), *lines] if lines else []
 
 
 def hard_word_text(word: HardWord, catalog: Catalog, lang: str) -> Markup:

@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from sqlite_utils import Database
 
+from bot.domain.answer_kinds import AnswerKind, KindCount, shows_kinds
 from bot.domain.guessing import (
     GUESS_RECENT_ANSWERS,
     GUESS_WINDOW,
@@ -30,6 +31,7 @@ from bot.domain.word_status import (
     word_status,
 )
 from bot.store import alerts, excused, reminder_log
+from bot.store.answer_kinds import answers_by_kind
 from bot.store.class_words import CLASS_WORDS, scope
 from bot.store.clock import parse, stamp
 from bot.store.people import PLACEMENT, ROSTER_ORDER, TAUGHT_LEVEL
@@ -210,6 +212,9 @@ class ClassMatrix:
     # student id -> the days their family excused (sick, not at school), for those with any:
     # no school day for that student in any count /report makes (💤, 🐢, 🆕, "nothing yet")
     excused: Mapping[int, frozenset[date]] = field(default_factory=dict)
+    # student id -> counted answers by kind of question, for students taught at levels 1-2
+    # with any (answer_kinds): the easy kinds must not hide a kind she keeps missing
+    kinds: Mapping[int, Mapping[AnswerKind, KindCount]] = field(default_factory=dict)
 
     def off_days(self, student_id: int, holidays: Collection[date]) -> frozenset[date]:
         """The days that are no school day for this student: holidays, and her excused days."""
@@ -293,8 +298,10 @@ def class_matrix(db: Database, class_id: int, words_of: Collection[int] = (),
     practice = _practice_today(db, class_id, words_of, now, tz) \
         if now is not None and tz is not None else {}
     opened = _checks_unanswered(db, [s.id for s in students]) if now is not None else {}
+    kinds = answers_by_kind(db, [s.id for s in students if shows_kinds(s.taught)],
+                            words_of or [class_id])
     return ClassMatrix(students, [w for w in words if w.id in met_ids], cells, unopened, days,
-                       ignored, practice, near_chance, opened, excused_days)
+                       ignored, practice, near_chance, opened, excused_days, kinds)
 
 
 def _checks_unanswered(db: Database, student_ids: Collection[int]
