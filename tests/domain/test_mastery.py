@@ -21,6 +21,7 @@ from bot.domain.mastery import (
     REVIEW_INTERVAL,
     STUDY_DAY_STARTS,
     MasteryState,
+    after_memory,
     card_read_today,
     card_shown_today,
     is_due,
@@ -345,7 +346,8 @@ def test_a_typed_miss_on_the_deciding_review_keeps_what_she_recognised() -> None
                            local_day=due.date().isoformat())
     assert missed.state is MasteryState.REVIEWING and missed.success_days == state.success_days
     assert missed.misses_in_row == 1 and missed.p_known < state.p_known
-    assert missed.due_at == due + REVIEW_INTERVAL  # the writing is asked again in two days
+    # the writing is asked again once the spelling its feedback showed may be forgotten
+    assert missed.due_at == after_memory(due, UTC) > due + PROMPT_MEMORY
     back = ready_at(missed, UTC)
     written = record_answer(missed, correct=True, exact=True, item_type=T, typed=True,
                             now=back, local_day=back.date().isoformat())

@@ -1,14 +1,14 @@
 """The day a missed word's feedback names (readiness.word_back) is a school day on which any
 check asks it: the next school day for a miss, later for a missed deciding review, which waits
-a real interval (mastery.REVIEW_INTERVAL) and is ready late the next day."""
+until the spelling its feedback showed may be forgotten (mastery.after_memory)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.domain.mastery import WordMastery, new_mastery, record_answer
+from bot.domain.mastery import WordMastery, after_memory, new_mastery, record_answer
 from bot.domain.scaffold import ItemType
 from bot.services.readiness import word_back
 from tests.clock import START  # Monday 14 Sep, 11:00 at school
@@ -21,7 +21,7 @@ def missed(state: WordMastery, typed: bool = False, days: int = 0) -> tuple[Word
     now = START + timedelta(days=days)
     kind = ItemType.TYPED if typed else ItemType.CHOICE
     return record_answer(state, correct=False, exact=False, item_type=kind, typed=typed,
-                         now=now, local_day=now.astimezone(TZ).date().isoformat()), \
+                         now=now, local_day=now.astimezone(TZ).date().isoformat(), tz=TZ), \
         now.astimezone(TZ).date()
 
 
@@ -57,6 +57,8 @@ def test_a_missed_deciding_review_is_named_from_the_first_day_it_is_ready_all_da
                      first_correct_at=START - timedelta(days=5),
                      last_answered=START - timedelta(days=4), due_at=START - timedelta(hours=1))
     state, _ = missed(review, typed=True)
-    assert state.due_at == START + timedelta(days=1.5)  # Tuesday 23:00 at school
+    # its feedback showed the spelling: asked again once that may be forgotten, from the
+    # start of the day after PROMPT_MEMORY (Saturday), so on the next school day after it
+    assert state.due_at == after_memory(START, TZ) == datetime(2026, 9, 19, 4, tzinfo=TZ)
     back = word_back(state, START, TZ)
-    assert (back.day, back.in_days) == (date(2026, 9, 16), 2)  # Wednesday, not "tomorrow"
+    assert (back.day, back.in_days) == (date(2026, 9, 21), 7)  # Monday, not "tomorrow"

@@ -75,7 +75,7 @@ def test_a_practice_again_question_is_not_the_next_checks_question_on_its_word(
     asked = study_days(db, 30, misses=True, practice=True)
     followed = [(a, b) for prompts in asked.values() for a, b in itertools.pairwise(prompts)
                 if a.startswith("practice: ") and not b.startswith("practice: ")]
-    assert len(followed) >= 5  # "Practice again" came between checks, often
+    assert len(followed) >= 3  # "Practice again" came between checks, often
     assert all(a.removeprefix("practice: ") != b for a, b in followed)
 
 
