@@ -23,13 +23,14 @@ def _render(context: PuenteContext) -> join_notes.Render:
 
 
 def _lacks(context: PuenteContext, language: str) -> tuple[str, ...]:
-    """What Puente lacks in a student's language here, as join-note keys: a voice (speech on,
-    none for it), a machine translation (none exists, or no model installed)."""
+    """What Puente lacks in a student's language, as join-note keys: a voice (speech on, none
+    for it), a machine translation (none exists: a model not installed yet is the school's to
+    fix, and the family's language note says so)."""
     s = context.services
     voice = s.speech is not None and not listen.can_say(s.speech, language)
     return tuple(key for key, lacking in (
         ("join-note-no-voice", voice and language != "en"),
-        ("join-note-no-mt", message_languages.no_machine_translation(s.translator, language)),
+        ("join-note-no-mt", message_languages.none_exists(language)),
     ) if lacking)
 
 

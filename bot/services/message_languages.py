@@ -101,12 +101,6 @@ def none_exists(language: str) -> bool:
         and Capability.MACHINE_TRANSLATION not in LANGUAGES[language].capabilities
 
 
-def no_machine_translation(translator: Translator | None, language: str) -> bool:
-    """Whether no machine translation between `language` and English is possible: none exists
-    (no Argos model is published for it), or translation is on here with no model for it."""
-    return none_exists(language) or missing_model(translator, language)
-
-
 def answer_language(translator: Translator | None, language: str) -> str:
     """The language a teacher's answer arrives in: the asker's own when this machine can
     translate English into it, else English."""
