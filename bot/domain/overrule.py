@@ -14,6 +14,7 @@ it would have been had grading known the answer.
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -47,8 +48,12 @@ def plausible(answer: str, term: str, home_terms: Iterable[str] = (), tiles: boo
         return True
     if home_key(answer, lang) in {home_key(h, lang) for h in home_terms if h}:
         return True
-    return not tiles and bool(given) and answer.isascii() \
-        and all(token == word or is_english_word(token, {word}) for token in given.split())
+    words = _LETTERS.findall(given)  # "wrong answer 2": its words (digits say nothing)
+    return not tiles and bool(words) and answer.isascii() \
+        and all(token == word or is_english_word(token, {word}) for token in words)
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 # Bits of an answer's `grading` (attempts.grading): what record_answer was told about it

@@ -21,6 +21,7 @@ def test_random_letters_and_far_spellings_are_not_offered(answer: str, term: str
 @pytest.mark.parametrize(("answer", "term", "tiles"), [
     ("mous", "mouse", True), ("pery", "prey", True), ("habitta", "habitat", True),
     ("natural home", "habitat", False), ("habitat home", "habitat", False),
+    ("wrong answer 2", "habitat", False),
 ])
 def test_near_spellings_and_english_words_typed_are_offered(answer: str, term: str,
                                                             tiles: bool) -> None:
