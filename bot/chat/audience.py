@@ -18,7 +18,7 @@ from bot.context import PuenteContext, Services
 from bot.services import membership
 from bot.services.membership import Audience, Sender
 
-__all__ = ["PRIVATE", "Audience", "From", "Sender", "sender"]
+__all__ = ["PRIVATE", "AtLanguageMenu", "Audience", "From", "Sender", "sender"]
 
 # New messages in a private chat only: an edited "/push" must never push again (edits arrive
 # as updates too), and the bot answers nobody in a group.
@@ -57,6 +57,25 @@ class From(filters.MessageFilter):
     def filter(self, message: Message) -> bool:
         found = _sender(self.services, message)
         return found is not None and found.audience in self.audiences
+
+
+class AtLanguageMenu(filters.MessageFilter):
+    """Messages from someone whose language menu is still open: a student with no home
+    language yet, or a family member who has chosen none (put it after cheaper filters: a
+    family member's costs one more lookup)."""
+
+    def __init__(self, services: Services) -> None:
+        super().__init__(name="at language menu")
+        self.services = services
+
+    def filter(self, message: Message) -> bool:
+        found = _sender(self.services, message)
+        if found is None or message.from_user is None:
+            return False
+        if found.audience is Audience.STUDENT:
+            return found.student is not None and found.student.language is None
+        return found.audience is Audience.FAMILY and \
+            membership.chosen_language(self.services.db, message.from_user.id) is None
 
 
 class Pending(filters.MessageFilter):

@@ -57,9 +57,8 @@ async def no_model_note(
     lang = language or user_language(context, user.id, user.language_code)
     if message_languages.written_as_is(context.services.translator, lang) and \
             not _said_lately(context, lang):
-        await say(
-            update, context, "family-no-model-note", bilingual=False, language=language_name(lang)
-        )
+        await say(update, context, _none_or("family-no-model-note", lang), bilingual=False,
+                  language=language_name(lang))
         _remember_said(context, lang)
 
 
@@ -71,9 +70,15 @@ async def ask_prompt_no_model(update: Update, context: PuenteContext, language: 
     if _said_lately(context, language):
         await say(update, context, "ask-prompt-told", bilingual=False, markup=notes)
         return
-    await say(update, context, "ask-prompt-no-model", bilingual=False,
+    await say(update, context, _none_or("ask-prompt-no-model", language), bilingual=False,
               language=language_name(language), markup=notes)
     _remember_said(context, language)
+
+
+def _none_or(key: str, language: str) -> str:
+    """`key`, or its "-none" twin where no translation model exists for `language` at all
+    ("cannot translate Hmong yet" let a family wait for one that will never come)."""
+    return f"{key}-none" if message_languages.none_exists(language) else key
 
 
 def _said_lately(context: PuenteContext, language: str) -> bool:

@@ -33,6 +33,13 @@ def tokens(text: str) -> list[str]:
     return [t.lower().replace("’", "'") for t in _TOKEN.findall(text)]
 
 
+def says_little(text: str) -> bool:
+    """Whether a text says nothing a menu could read: no word ("?", "👍"), or one short one
+    ("ok", "yes", "hi")."""
+    words = tokens(text)
+    return not words or (len(words) == 1 and len(words[0]) <= 4)
+
+
 def named_terms(text: str, terms: Sequence[str]) -> list[str]:
     """The terms `text` uses (as written, or with a plural -s/-es), in the order they come."""
     found: list[tuple[int, str]] = []

@@ -14,13 +14,16 @@ it would have been had grading known the answer.
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
+from bot.domain.english_spelling import edit_distance, is_english_word, normalise
 from bot.domain.frozen import quick_init
+from bot.domain.home_text import home_key
 from bot.domain.mastery import WordMastery, record_answer, study_day
 from bot.domain.scaffold import ItemType
 
@@ -31,6 +34,27 @@ SHOWN_MISSES = 8  # /student lists at most this many recent typed misses, newest
 # A count can be undone from its own screen this long: the notes it sends (the student's, the
 # other teachers') wait as long, so an undone count leaves nobody told something untrue
 UNDO_WITHIN = timedelta(minutes=2)
+
+def plausible(answer: str, term: str, home_terms: Iterable[str] = (), tiles: bool = False,
+              lang: str | None = None) -> bool:
+    """Whether a teacher might count a missed answer as right, so /student offers ✅ Count
+    as right: near the word (at most a third of its letters off, one at least), this word's
+    gloss in the student's language, or (typed, not tiles) English words, a synonym the lists
+    lack. Letter tiles a level-1 child tapped at random ("moisl", "ypas" for mouse) are
+    none of these: a button under each was a tap away from a mastery nobody earned
+    (playtest)."""
+    given, word = normalise(answer), normalise(term)
+    if given and edit_distance(given, word) <= max(1, len(word) // 3):
+        return True
+    if home_key(answer, lang) in {home_key(h, lang) for h in home_terms if h}:
+        return True
+    words = _LETTERS.findall(given)  # "wrong answer 2": its words (digits say nothing)
+    return not tiles and bool(words) and answer.isascii() \
+        and all(token == word or is_english_word(token, {word}) for token in words)
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
 
 # Bits of an answer's `grading` (attempts.grading): what record_answer was told about it
 _EXACT, _CARD_TODAY, _REVEALED, _PRACTICE_ITEM, _REMEMBERED, _CARD_READ, _TYPED, _TILES = (

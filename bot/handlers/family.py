@@ -4,10 +4,16 @@ from __future__ import annotations
 
 from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.constants import ParseMode
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    MessageHandler,
+    filters,
+)
 
 from bot.chat import family_notes
-from bot.chat.audience import PRIVATE, Audience, From, sender
+from bot.chat.audience import PRIVATE, AtLanguageMenu, Audience, From, sender
 from bot.chat.family_help import (
     ask_which_child,
     family_help,
@@ -25,6 +31,7 @@ from bot.chat.replies import (
     user_language,
 )
 from bot.context import PuenteContext, Services
+from bot.domain.free_text import says_little
 from bot.domain.names import clean_name
 from bot.presentation import (
     callbacks,
@@ -56,6 +63,13 @@ class _FamilyLink(filters.MessageFilter):
         return bool(args) and family.is_link(args[0])
 
 
+class _SaysLittle(filters.MessageFilter):
+    """A text that says nothing a menu could read ("ok", "?"), a sticker or a GIF."""
+
+    def filter(self, message: Message) -> bool:
+        return message.text is None or says_little(message.text)
+
+
 def register(app: Application) -> None:
     """Add family links, a family member's /start and /language, /stop, /now, the buttons
     choosing whose updates stop or come again, and the language button (before the students'
@@ -66,6 +80,11 @@ def register(app: Application) -> None:
     add = app.add_handler
     add(CommandHandler("start", start, filters=PRIVATE & (_FamilyLink() | (bare & only_family))))
     add(CommandHandler("language", language, filters=PRIVATE & only_family))
+    # "ok", "?" or a sticker under the language menu, before any language is chosen: the menu
+    # again (playtest: a grandmother's "ok" was offered to the teacher as her message)
+    add(MessageHandler(PRIVATE & ~filters.COMMAND & (filters.TEXT | filters.Sticker.ALL
+                                                     | filters.ANIMATION) & _SaysLittle()
+                       & only_family & AtLanguageMenu(services), language))
     add(CommandHandler("progress", progress, filters=PRIVATE & only_family))
     add(CommandHandler(menus.student_only_commands(services.catalog), student_command,
                        filters=PRIVATE & only_family))
@@ -220,6 +239,8 @@ async def shared_phone_button(update: Update, context: PuenteContext) -> None:
               name=name)
     if not opened.already:
         await _tell_teachers_shared_phone(context, user.id)
+        await _tell_what_is_missing(update, context, user.id,
+                                    user_language(context, user.id, user.language_code))
 
 
 async def _tell_teachers_shared_phone(context: PuenteContext, user_id: int) -> None:
@@ -271,7 +292,8 @@ async def student_command(update: Update, context: PuenteContext) -> None:
 
 
 async def language(update: Update, context: PuenteContext) -> None:
-    """A family member's /language: their own language menu, never the student's."""
+    """A family member's /language: their own language menu, never the student's (also for
+    "ok", "?" or a sticker before they chose one)."""
     user, chat, s = update.effective_user, update.effective_chat, context.services
     if user is None or chat is None:
         return
@@ -319,13 +341,23 @@ async def language_button(update: Update, context: PuenteContext) -> None:
     # after /stop, "you will get a weekly update… /stop to stop it" would be untrue
     await say(update, context, "family-welcome-stopped" if family.all_stopped(s.db, user.id)
               else "family-welcome", markup=back, language=language_name(code))
+    await _tell_what_is_missing(update, context, user.id, code, changed)
+
+
+async def _tell_what_is_missing(update: Update, context: PuenteContext, user_id: int,
+                                code: str, changed: bool = True) -> None:
+    """Tell the family member what `code` lacks here (no translation model, no voice) and,
+    when it is new (`changed`), the child's teachers that their messages come as written:
+    on their own phone after choosing, on the child's phone after linking it (playtest: a
+    grandmother on a Hmong child's phone was told neither, nor was the teacher)."""
+    s = context.services
     await no_model_note(update, context, code)  # before they write, not after
     if s.speech is not None and not listen.can_say(s.speech, code):
         # said once, here, where no "🔊 Listen to this message" will be offered them
         await say(update, context, "family-no-voice-note", bilingual=False,
                   language=language_name(code))
     if changed:
-        _tell_teachers_language(context, user.id, code)
+        _tell_teachers_language(context, user_id, code)
 
 
 def _tell_teachers_language(context: PuenteContext, user_id: int, code: str) -> None:
@@ -338,7 +370,9 @@ def _tell_teachers_language(context: PuenteContext, user_id: int, code: str) -> 
         for teacher_id, student_id, child in family.teachers_to_tell(s.db, user_id):
             lang = user_language(context, teacher_id)
             notes.append((teacher_id, student_id, s.catalog.render(
-                "family-language-no-model", lang, name=student_label(child, s.catalog, lang),
+                "family-language-no-model-none" if message_languages.none_exists(code)
+                else "family-language-no-model", lang,
+                name=student_label(child, s.catalog, lang),
                 language=message_views.teacher_language(code))))
     family.queue_language_notes(s.db, user_id, code, notes, s.clock(), s.config.school)
 

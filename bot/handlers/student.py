@@ -10,7 +10,7 @@ from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.chat import join_notes, placement_text, speaker
-from bot.chat.audience import PRIVATE, Audience, sender
+from bot.chat.audience import PRIVATE, AtLanguageMenu, Audience, sender
 from bot.chat.cards import show_preview
 from bot.chat.drafts import offer_to_send
 from bot.chat.family_help import ask_which_child, start_in_two_roles, tell_stranger
@@ -43,8 +43,13 @@ from bot.services import (
     relays,
     teaching,
 )
+from bot.services import join_notes as join_notes_service
 
 LANGUAGE_ASKED = "language_asked"  # user_data: the X of an open one-tap "Is it X?"
+# user_data: what the child typed at the language menu told (detected, scored): a following
+# "?" or sticker keeps it on top (playtest: "ntawv" put Hmoob first, then "?" lost it), and
+# the teacher's join note says whether the tap agreed with it
+LANGUAGE_GUESS = "language_guess"
 
 
 async def start(update: Update, context: PuenteContext) -> None:
@@ -122,6 +127,7 @@ async def ask_home_language(update: Update, context: PuenteContext, detected: st
     languages: a child who reads no English still finds theirs."""
     chat, user, s = update.effective_chat, update.effective_user, context.services
     assert chat is not None and user is not None
+    detected, scored = _keep_guess(context, typed, detected, scored)
     asked = join.first_question(s.db, user.id, user.language_code, s.config.school.languages,
                                 detected, typed, scored)
     params = {"language": language_name(asked.confirm)} if asked.confirm else {}
@@ -140,6 +146,38 @@ async def ask_home_language(update: Update, context: PuenteContext, detected: st
         else:
             context.user_data.pop(LANGUAGE_ASKED, None)
     await context.bot.send_message(chat.id, text, reply_markup=menu)
+
+
+def _keep_guess(context: PuenteContext, typed: str | None, detected: str | None,
+                scored: Sequence[str]) -> tuple[str | None, Sequence[str]]:
+    """What the child's words at the menu told (`detected`, `scored`), remembered; words that
+    tell nothing ("?", "ok", a sticker) keep what earlier words told."""
+    data = context.user_data
+    if data is None or typed is None:
+        return detected, scored
+    if detected is None and not scored:
+        before = data.get(LANGUAGE_GUESS)
+        if isinstance(before, tuple):
+            return before[0], before[1]
+    data[LANGUAGE_GUESS] = (detected, tuple(scored))
+    return detected, scored
+
+
+def _tap_doubt(context: PuenteContext, user_id: int, code: str, phone: str | None
+               ) -> join_notes_service.Doubt | None:
+    """The doubt about a first home language chosen by a tap: nothing typed, or typed words
+    that pointed elsewhere, and a phone in another language (the teacher's join note says)."""
+    data = context.user_data
+    guess = data.pop(LANGUAGE_GUESS, None) if data is not None else None
+    typed = isinstance(guess, tuple)
+    told = (guess[0] or next(iter(guess[1]), None)) if typed else None
+    return join_notes_service.doubt_of(context.services.db, user_id, code, phone, typed, told)
+
+
+async def language_again(update: Update, context: PuenteContext) -> None:
+    """A sticker or GIF while the home language is asked: the same menu again, with what
+    earlier words told still on top (playtest: a sticker got "Tap /words…" in English)."""
+    await ask_home_language(update, context, None, "")
 
 
 async def typed_yes_or_no(update: Update, context: PuenteContext, text: str) -> bool:
@@ -220,19 +258,22 @@ async def language_button(update: Update, context: PuenteContext) -> None:
         return
     join.confirm_language(s.db, user.id, code)
     before = student.language  # a change (not the first choice) can be undone in one tap
+    doubt = _tap_doubt(context, user.id, code, user.language_code) if before is None else None
     await home_language_set(update, context, code, None if undo or before in (None, code)
-                            else before, first=before is None)
+                            else before, first=before is None, doubt=doubt)
 
 
 async def home_language_set(update: Update, context: PuenteContext, code: str,
-                            before: str | None = None, first: bool = False) -> None:
+                            before: str | None = None, first: bool = False,
+                            doubt: join_notes_service.Doubt | None = None) -> None:
     """Say what Puente has in the chosen language (with a button back to the language
     `before` it, the one they read, when they changed it), show the student's menu, go on;
-    a `first` choice completes their joining, which their teachers hear of."""
+    a `first` choice completes their joining, which their teachers hear of (with the
+    `doubt` about a tapped language nothing backs)."""
     s, user = context.services, update.effective_user
     assert user is not None
     if first:
-        join_notes.tell_joined(context, user.id, None)
+        join_notes.tell_joined(context, user.id, None, doubt)
     offer = join.language_offer(s.db, user.id, code, lambda lang: s.translator is not None
                                 and s.translator.why_unavailable(lang) is None)
     back = keyboards.undo_language(s.catalog, before, callbacks.LANGUAGE, code) \
@@ -445,3 +486,6 @@ def register(app: Application) -> None:
     add(CallbackQueryHandler(placement_button, pattern=rf"^{callbacks.PLACEMENT}:"))
     add(CallbackQueryHandler(placement_resume_button, pattern=rf"^{callbacks.PLACEMENT_RESUME}$"))
     add(MessageHandler(filters.TEXT & ~filters.COMMAND & PRIVATE, student_text))
+    # a sticker or a GIF under the language menu: the menu again, the earlier guess on top
+    add(MessageHandler(PRIVATE & (filters.Sticker.ALL | filters.ANIMATION)
+                       & AtLanguageMenu(app.bot_data.services), language_again))

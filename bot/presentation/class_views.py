@@ -14,6 +14,7 @@ from datetime import UTC, date, tzinfo
 
 from bot.config import SchoolConfig
 from bot.domain.guessing import FAST_SECONDS, Pace
+from bot.domain.language import LANGUAGES
 from bot.domain.word_status import STALLED_ANSWER_DAYS
 from bot.presentation import push_views
 from bot.presentation.i18n import Catalog, Counted, LanguageName, Markup, reader_language
@@ -303,21 +304,32 @@ def mixed_line(mixed: Sequence[MixedUp], key: str, catalog: Catalog, lang: str) 
     return catalog.render("mixed-up-line", lang, pairs=Markup(", ".join(pairs)))
 
 
-def join_note(catalog: Catalog, lang: str, class_name: str, joiners: Sequence[Joiner]) -> Markup:
+def join_note(catalog: Catalog, lang: str, class_name: str, joiners: Sequence[Joiner],
+              lacks: Mapping[str, Sequence[str]] | None = None) -> Markup:
     """The note to a teacher that students joined a class: one line for one student ("👋 Wei
     joined 7B Science: Chinese · placement pending · first words: ..."), else a line naming
-    the class and one line for each of them."""
+    the class and one line for each of them. A language is followed by what Puente lacks in
+    it (`lacks`: join-note keys by language, and glosses mostly unchecked)."""
+    def language(j: Joiner) -> Markup | LanguageName:
+        missing = [catalog.render(key, lang) for key in (lacks or {}).get(j.language, ())]
+        if j.unchecked:
+            missing.append(catalog.render("join-note-unchecked", lang))
+        if not missing:
+            return reader_language(j.language)
+        return catalog.render("join-note-language-lacks", lang,
+                              language=reader_language(j.language),
+                              lacks=Markup(", ".join(missing)))
+
     if len(joiners) == 1:
         return catalog.render("join-note-one", lang, name=student_label(joiners[0].name,
                                                                         catalog, lang),
-                              class_name=label(class_name),
-                              language=reader_language(joiners[0].language),
+                              class_name=label(class_name), language=language(joiners[0]),
                               details=_joiner_details(catalog, lang, joiners[0]))
     return join_lines([catalog.render("join-note-many", lang, count=len(joiners),
                                       class_name=label(class_name)),
                        *(catalog.render("join-note-line", lang,
                                         name=student_label(j.name, catalog, lang),
-                                        language=reader_language(j.language),
+                                        language=language(j),
                                         details=_joiner_details(catalog, lang, j))
                          for j in joiners)])
 
@@ -338,4 +350,27 @@ def _joiner_details(catalog: Catalog, lang: str, joiner: Joiner) -> Markup:
         parts.append(catalog.render("join-note-words", lang, words=", ".join(joiner.words)))
     elif joiner.placing:
         parts.append(catalog.render("join-note-words-later", lang))
+    if joiner.doubt is not None:
+        parts.append(_doubt_text(catalog, lang, joiner))
     return Markup(" · ".join(parts))
+
+
+def _doubt_text(catalog: Catalog, lang: str, joiner: Joiner) -> Markup:
+    """"⚠️ picked Spanish by a tap; phone English; nothing typed yet: /language Nkauj
+    LANGUAGE to fix"."""
+    doubt = joiner.doubt
+    assert doubt is not None
+    evidence = []
+    if doubt.phone and doubt.phone in LANGUAGES:
+        evidence.append(catalog.render("join-note-phone", lang,
+                                       language=reader_language(doubt.phone)))
+    if not doubt.typed:
+        evidence.append(catalog.render("join-note-typed-none", lang))
+    elif doubt.guess in LANGUAGES:
+        evidence.append(catalog.render("join-note-typed-guess", lang,
+                                       language=reader_language(doubt.guess or "")))
+    else:
+        evidence.append(catalog.render("join-note-typed-unclear", lang))
+    return catalog.render("join-note-tapped", lang, language=reader_language(doubt.chosen),
+                          evidence=Markup("; ".join(evidence)),
+                          name=student_label(joiner.name, catalog, lang))

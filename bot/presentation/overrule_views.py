@@ -31,14 +31,18 @@ def misses_text(page: MissPage, name: str, catalog: Catalog, lang: str, tz: tzin
         lines.append(catalog.render(key, lang, number=number, term=miss.term, typed=miss.typed,
                                     date=catalog.day(lang, miss.answered_at.astimezone(tz)
                                                      .date())))
+    if any(not m.plausible and not m.counted for m in page.lines):
+        lines.append(catalog.render("student-misses-far", lang))
     return join_lines(lines)
 
 
 def miss_buttons(page: MissPage, catalog: Catalog, lang: str) -> list[tuple[int, str]]:
-    """A ✅ Count as right (answer id, label) for each miss not counted yet."""
+    """A ✅ Count as right (answer id, label) for each miss not counted yet that might be
+    right (`MissLine.plausible`): none under "moisl" for mouse."""
     return [(miss.attempt_id, catalog.plain("button-count-right", lang, number=number,
                                             term=miss.term))
-            for number, miss in enumerate(page.lines, page.start + 1) if not miss.counted]
+            for number, miss in enumerate(page.lines, page.start + 1)
+            if not miss.counted and miss.plausible]
 
 
 ACCEPTED_A_MESSAGE = 10  # a class's accepted answers a message (each up to 200 characters)

@@ -8,14 +8,17 @@ never a word the student wrote)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime
 
 from sqlite_utils import Database
 
 from bot.config import SchoolConfig
+from bot.domain.checks import WordRef
 from bot.domain.errors import PuenteError
 from bot.services.family import LANGUAGE_NOTE_WAIT
+from bot.services.glosses import unchecked
+from bot.services.join import class_majority_languages
 from bot.services.learners import ACTIVE, learner, studying, unlockable
 from bot.services.pushes import next_allowed
 from bot.services.student_lookup import StudentName, name_of
@@ -24,6 +27,28 @@ from bot.store.class_words import class_word_ids
 from bot.store.packs import words_by_id
 
 STARTER_WORDS_SHOWN = 8  # a note is one or two lines: a level 5-6 set is cut to this
+
+
+@dataclass(frozen=True)
+class Doubt:
+    """A home language tapped at the menu that nothing else backs: not the phone's, not the
+    one the child's typed words pointed to, not the classmates' (playtest: a Hmong child's
+    stray tap gave her Spanish, and nobody knew)."""
+
+    chosen: str                 # the language tapped (the doubt ends when it changes)
+    phone: str | None           # the phone's language, if Telegram gave one
+    typed: bool                 # the child typed something at the menu
+    guess: str | None = None    # the language those words pointed to, if any
+
+
+def doubt_of(db: Database, student_id: int, chosen: str, phone: str | None, typed: bool,
+             guess: str | None) -> Doubt | None:
+    """The doubt about a tapped home language, or None when a signal backs it (the phone's
+    language, the typed words' guess, or the classmates' shared language)."""
+    phone = (phone or "").split("-")[0].lower() or None
+    if chosen in (phone, guess) or chosen in class_majority_languages(db, student_id)[:1]:
+        return None
+    return Doubt(chosen, phone, typed, guess)
 
 
 @dataclass(frozen=True)
@@ -37,6 +62,8 @@ class Joiner:
     self_placed: bool     # the student's own placement set it, not a teacher
     words: tuple[str, ...]  # the English words they start with (those /words shows them)
     placing: bool = False   # their placement is open: the words wait for the level it gives
+    unchecked: bool = False  # most of the class's glosses in their language: nobody checked
+    doubt: Doubt | None = None  # their home language was a tap nothing else backs
 
 
 # (teacher id, the class's name, who joined it) -> the note's text in the teacher's language
@@ -44,13 +71,14 @@ Render = Callable[[int, str, list[Joiner]], str]
 
 
 def tell_joined(db: Database, student_id: int, class_ids: Iterable[int] | None,
-                now: datetime, school: SchoolConfig, render: Render) -> int:
+                now: datetime, school: SchoolConfig, render: Render,
+                doubt: Doubt | None = None) -> int:
     """Book (or add the student to) the note to its teachers that they joined, for each of
-    `class_ids` (None: every class of theirs: they chose their home language just now).
-    Return how many notes are booked now."""
+    `class_ids` (None: every class of theirs: they chose their home language just now, with
+    the `doubt` about it, if any). Return how many notes are booked now."""
     if class_ids is None:
         class_ids = [e.class_id for e in people.enrollments(db, student_id)]
-    return sum(_book(db, student_id, class_id, now, school, render)
+    return sum(_book(db, student_id, class_id, now, school, render, doubt)
                for class_id in dict.fromkeys(class_ids))
 
 
@@ -67,7 +95,7 @@ def refresh_joined(db: Database, student_id: int, now: datetime, school: SchoolC
 
 
 def _book(db: Database, student_id: int, class_id: int, now: datetime, school: SchoolConfig,
-          render: Render) -> int:
+          render: Render, doubt: Doubt | None) -> int:
     """Replace each teacher's untouched note about the class with one that also names the
     student (it keeps the first one's time: a stream of joins never holds it back)."""
     found = people.class_by_id(db, class_id)
@@ -83,7 +111,10 @@ def _book(db: Database, student_id: int, class_id: int, now: datetime, school: S
             ids = list(note.student_ids) if note is not None and kept else []
             due = note.due if note is not None and kept else \
                 next_allowed(now + LANGUAGE_NOTE_WAIT, school)
-            booked += _enqueue(db, teacher_id, found, [*ids, student_id], due, now, render)
+            doubts = {**(_doubts(note) if note is not None and kept else {}),
+                      **({student_id: doubt} if doubt is not None else {})}
+            booked += _enqueue(db, teacher_id, found, [*ids, student_id], due, now, render,
+                               doubts)
     return booked
 
 
@@ -99,23 +130,31 @@ def _rewrite(db: Database, student_id: int, class_id: int, now: datetime, render
                     and found is not None:
                 # the note's own teacher, not the student's: a removed student has none left
                 booked += _enqueue(db, note.teacher_id, found, list(note.student_ids),
-                                   note.due, now, render)
+                                   note.due, now, render, _doubts(note))
     return booked
 
 
 def _enqueue(db: Database, teacher_id: int, found: people.ClassInfo, student_ids: list[int],
-             due: datetime, now: datetime, render: Render) -> int:
+             due: datetime, now: datetime, render: Render, doubts: dict[int, Doubt]) -> int:
     """Queue the teacher's note naming those of `student_ids` still in the class with a
-    language (1), or nothing when none is left (0)."""
+    language (1), or nothing when none is left (0); a doubt is kept while the student's
+    language is still the one tapped (the teacher's /language, or her own, ends it)."""
     joiners = [j for i in dict.fromkeys(student_ids)
-               if (j := _joiner(db, teacher_id, i, found.id, now))]
+               if (j := _joiner(db, teacher_id, i, found.id, now, doubts.get(i)))]
     if not joiners:
         return 0
+    kept = {str(j.student_id): asdict(j.doubt) for j in joiners if j.doubt is not None}
     outbox.enqueue(db, None, teacher_id, notes.JOIN_NOTE,
                    {"text": render(teacher_id, found.name, joiners), "buttons": [],
-                    "class_id": found.id, "student_ids": [j.student_id for j in joiners]},
+                    "class_id": found.id, "student_ids": [j.student_id for j in joiners],
+                    **({"doubts": kept} if kept else {})},
                    due, now)
     return 1
+
+
+def _doubts(note: notes.BookedJoinNote) -> dict[int, Doubt]:
+    """The doubts a booked note carries, by student."""
+    return {student_id: Doubt(**fields) for student_id, fields in note.doubts.items()}
 
 
 def _teachers(db: Database, student_id: int, class_id: int) -> list[int]:
@@ -123,8 +162,8 @@ def _teachers(db: Database, student_id: int, class_id: int) -> list[int]:
     return [t for c, t in people.teachers_by_class(db, student_id) if c == class_id]
 
 
-def _joiner(db: Database, teacher_id: int, student_id: int, class_id: int, now: datetime
-            ) -> Joiner | None:
+def _joiner(db: Database, teacher_id: int, student_id: int, class_id: int, now: datetime,
+            doubt: Doubt | None = None) -> Joiner | None:
     """The student as the note tells of them (None: gone from the class, or no language)."""
     student = people.get_student(db, student_id)
     enrolled = next((e for e in people.enrollments(db, student_id) if e.class_id == class_id),
@@ -140,7 +179,17 @@ def _joiner(db: Database, teacher_id: int, student_id: int, class_id: int, now: 
                                       first_name=student.first_name),
                   student.language, enrolled.wida_level,
                   enrolled.wida_level is not None and not enrolled.level_by_teacher,
-                  () if placing else starter_words(db, student_id, class_id, now), placing)
+                  () if placing else starter_words(db, student_id, class_id, now), placing,
+                  _mostly_unchecked(db, class_id, student.language),
+                  doubt if doubt is not None and doubt.chosen == student.language else None)
+
+
+def _mostly_unchecked(db: Database, class_id: int, language: str) -> bool:
+    """Whether no speaker has checked most of the class's glosses in `language` (the shipped
+    Hmong ones: 140 of 208; every language has a few, so a few say nothing)."""
+    ids = class_word_ids(db, [class_id]).get(class_id, set())
+    refs = [WordRef(w.id, w.word, w.pack_id) for w in words_by_id(db, sorted(ids))]
+    return any(2 * found.count > len(refs) for found in unchecked(db, refs, [language]))
 
 
 def starter_words(db: Database, student_id: int, class_id: int, now: datetime

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from bot.domain.language import LANGUAGES, detect_language
+from bot.domain.language import LANGUAGES, Capability, detect_language
 from bot.translation.translator import Translator
 
 UNKNOWN = ""  # the language a message was written in, when nothing says which
@@ -91,6 +91,14 @@ def missing_model(translator: Translator | None, language: str) -> bool:
     teacher should be told before such a family writes (with translation off, none is)."""
     return (translator is not None and language != "en"
             and translator.why_unavailable("en", source=language) is not None)
+
+
+def none_exists(language: str) -> bool:
+    """Whether no machine translation model exists for `language` at all (Argos publishes
+    none: Hmong, Somali, Haitian Creole): no school can install one, so nobody is told
+    "not yet"."""
+    return language != "en" and language in LANGUAGES \
+        and Capability.MACHINE_TRANSLATION not in LANGUAGES[language].capabilities
 
 
 def answer_language(translator: Translator | None, language: str) -> str:

@@ -24,7 +24,9 @@ from bot.domain.overrule import (
     fold_again,
     from_snapshot,
     may_accept_for_class,
+    plausible,
 )
+from bot.domain.typed_answers import own_terms
 from bot.services import coteachers, teaching
 from bot.services.pushes import next_allowed
 from bot.store import outbox, people, typed_misses
@@ -70,6 +72,7 @@ class MissLine:
     answered_at: datetime
     counted: bool  # a teacher counted it as right
     tiles: bool = False  # spelled with letter tiles, not typed (the teacher is told which)
+    plausible: bool = True  # near the word, its gloss, or English words: ✅ Count as right
 
 
 @dataclass(frozen=True)
@@ -93,10 +96,15 @@ def recent_misses(db: Database, student_id: int, now: datetime, start: int = 0) 
     teacher's: /student, or checked it: misses_page)."""
     since = now - KEEP
     misses = typed_misses.recent_misses(db, student_id, since, SHOWN_MISSES, start)
-    terms = {w.id: w.word.term for w in words_by_id(db, [m.word_id for m in misses])}
-    return MissPage([MissLine(m.attempt_id, terms.get(m.word_id, ""), m.typed, m.answered_at,
-                              m.overruled_at is not None, m.graded.tiles)
-                     for m in misses if m.word_id in terms],
+    words = {w.id: w.word for w in words_by_id(db, [m.word_id for m in misses])}
+    student = people.get_student(db, student_id)
+    lang = student.language if student is not None else None
+    return MissPage([MissLine(m.attempt_id, words[m.word_id].term, m.typed, m.answered_at,
+                              m.overruled_at is not None, m.graded.tiles,
+                              plausible(m.typed, words[m.word_id].term,
+                                        own_terms(words[m.word_id], lang)[0], m.graded.tiles,
+                                        lang))
+                     for m in misses if m.word_id in words],
                     start, typed_misses.count_misses(db, student_id, since))
 
 

@@ -6,8 +6,9 @@ class (each student who joins meanwhile is added to the one note)."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -84,13 +85,16 @@ class BookedJoinNote:
     teacher_id: int
     student_ids: tuple[int, ...]
     due: datetime
+    doubts: dict[int, Any] = field(default_factory=dict)  # student id -> the doubt's fields
 
 
 def booked_join_notes(db: Database, class_id: int) -> list[BookedJoinNote]:
     """The join notes about a class still waiting to go, untouched (pending, never claimed)."""
-    rows = db.execute(f"SELECT id, chat_id, json_extract(payload, '$.student_ids'), not_before "
+    rows = db.execute(f"SELECT id, chat_id, json_extract(payload, '$.student_ids'), not_before, "
+                      f"json_extract(payload, '$.doubts') "
                       f"FROM outbox WHERE {_JOIN_NOTES} ORDER BY id", [class_id]).fetchall()
-    return [BookedJoinNote(r[0], r[1], tuple(json.loads(r[2] or "[]")), parse(r[3]))
+    return [BookedJoinNote(r[0], r[1], tuple(json.loads(r[2] or "[]")), parse(r[3]),
+                           {int(k): v for k, v in json.loads(r[4] or "{}").items()})
             for r in rows]
 
 
