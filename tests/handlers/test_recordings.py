@@ -204,3 +204,29 @@ async def test_a_hmong_question_showing_the_recorded_line_offers_it(
     assert on_screen(chat, mai, sound)  # no Hmong voice: the 🔊 is there for her recording
     (sent,) = [c for c in await chat.tap(mai, sound) if c.method == "sendVoice"]
     assert sent.params["voice"] == f"v{question.item.word_id}"  # no speech here: hers only
+
+
+async def test_with_hmong_and_somali_students_she_picks_the_language(
+        chat: Chat, teacher: dict) -> None:
+    enrol_student(chat.db, chat.clock(), 1006, "Hodan", "so", 1)
+    calls = await chat.send(teacher, "/record")
+    assert said(calls) == ("🎙️ Which language do you want to record for <b>Science 7B</b>? Your "
+                           "students read these languages, and no voice speaks them yet:")
+    assert [label for label, _ in calls[-1].buttons] == ["🎙️ Hmong", "🎙️ Somali"]
+    somali = recording.lines(chat.db, 1, "so")[0]
+    asked = prompt_of(await chat.tap(teacher, callbacks.data(callbacks.RECORD, 1, "so")))
+    assert asked.text.startswith(f"🎙️ Say in Somali: <b>{somali.line}</b> ({somali.term})")
+    assert prompt_of(await chat.send(teacher, "/record Hmong")).text.startswith(
+        "🎙️ Say in Hmong: ")
+
+
+async def test_a_class_whose_languages_all_have_a_voice_has_nothing_to_record(
+        chat: Chat) -> None:
+    enrol_student(chat.db, chat.clock(), 1001, "Ana", "es", 1)
+    teacher = chat.user(TEACHER_ID, "Rivera", "en")
+    assert said(await chat.send(teacher, "/record")) == (
+        "No student in this class has a home language without a voice, so there is nothing to "
+        "record. Puente has no voice for Hmong, Somali and Tagalog: /record hmn records the "
+        "Hmong lines.")
+    assert said(await chat.send(teacher, "/record Spanish")) == said(
+        await chat.send(teacher, "/record"))
