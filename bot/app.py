@@ -49,11 +49,12 @@ from bot.handlers import (
     teacher_language,
     teacher_packs,
     teacher_pushes,
+    teacher_recordings,
     teacher_reports,
 )
 from bot.handlers.ordering import PerUserOrder
 from bot.presentation import menus
-from bot.services import overrules
+from bot.services import overrules, recordings
 from bot.services.membership import purge_old
 from bot.services.packs import install_shipped_packs
 
@@ -121,7 +122,7 @@ def _add_handlers(app: Application) -> None:
                    student,
                    student_cards, student_progress, teacher, teacher_coteach, teacher_reports,
                    teacher_packs, teacher_families, teacher_announcements, teacher_days_off,
-                   teacher_excused, teacher_pushes, reminders, everyone):
+                   teacher_excused, teacher_recordings, teacher_pushes, reminders, everyone):
         module.register(app)
     _taps_first(app)
 
@@ -163,6 +164,7 @@ async def _post_init(app: Application) -> None:
     for problem in result.problems if result else ():
         log.warning("pack skipped: %s", problem)
     overrules.load_accepted(services.db)  # read here, not on a student's answer
+    recordings.load(services.db)  # likewise: a question offers a teacher's recording
     reminders.schedule_all(app)
     if not app.bot_data.deliver_in_background:  # tests and the demo drive the deliverer
         await menus.set_default_menus(app.bot, services.catalog)

@@ -166,12 +166,14 @@ async def reply(chat: Chat, user: dict[str, Any], text: str, to: int) -> list[Ca
     return await chat.process(_replying(chat.factory.message(user, text), user, to))
 
 
-async def voice(chat: Chat, user: dict[str, Any], reply_to: int | None = None) -> list[Call]:
+async def voice(chat: Chat, user: dict[str, Any], reply_to: int | None = None,
+                seconds: int = 4, file_id: str = "v1") -> list[Call]:
     """The user sends a voice note (as Telegram's reply to the bot's message `reply_to`, when
-    given); return the calls the bot made."""
+    given) `seconds` long, which Telegram names `file_id`; return the calls the bot made."""
     data = chat.factory.message(user, "")
     del data["message"]["text"]
-    data["message"]["voice"] = {"file_id": "v1", "file_unique_id": "v1", "duration": 4}
+    data["message"]["voice"] = {"file_id": file_id, "file_unique_id": file_id,
+                                "duration": seconds}
     return await chat.process(data if reply_to is None else _replying(data, user, reply_to))
 
 

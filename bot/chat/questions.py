@@ -239,12 +239,16 @@ def _buttons(question: checks.Question, context: PuenteContext,
         return layout
     speech = context.services.speech
     # levels 1-2: a 🔊 reads the home-language question (a newcomer may not read it), or a
-    # gap sentence in English (no voice of her language needed)
+    # gap sentence in English (no voice of her language needed), or her teacher's recording
+    # of the definition shown (a language no voice speaks, /record)
     sound = [[(catalog.plain("button-listen", question.lang),
                callbacks.data(callbacks.QUESTION_AUDIO, question.item_id))]] \
-        if speech is not None and question_audio.offers_audio(item.item_type, item.asks_meaning) \
-        and (speech.voice_for(question.lang) is not None
-             or not question_audio.needs_home_voice(item.item_type)) else []
+        if (speech is not None and question_audio.offers_audio(item.item_type, item.asks_meaning)
+            and (speech.voice_for(question.lang) is not None
+                 or not question_audio.needs_home_voice(item.item_type))) \
+        or question_audio.recording_for(context.services.db, item.word_id, item.prompt,
+                                        question.lang, item.item_type, item.asks_meaning) \
+        else []
     return [*sound, *layout, *keyboards.dont_know_layout(question.item_id, catalog,
                                                          question.lang, question.english_first)]
 

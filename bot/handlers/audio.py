@@ -4,9 +4,11 @@ once."""
 from __future__ import annotations
 
 import asyncio
+import logging
 
 from telegram import Update
 from telegram.constants import ParseMode
+from telegram.error import BadRequest
 from telegram.ext import Application, CallbackQueryHandler
 
 from bot.chat.replies import tapped, user_language, user_reader
@@ -17,6 +19,8 @@ from bot.presentation import callbacks, family_views, views
 from bot.presentation.i18n import language_name, reader_language
 from bot.services import askers, family_updates, hear_message, join, listen, question_audio
 from bot.speech import SpeechUnavailableError
+
+log = logging.getLogger(__name__)
 
 # 🔊 under a question for someone who may not read it (a grandmother on her grandchild's
 # phone): the button's data names one of these, never a prompt key (data is forgeable).
@@ -127,10 +131,31 @@ async def _send_notes(context: PuenteContext, user_id: int, listening: listen.Li
         if note.frame is not None:  # the card's "🗣️ Try saying" line, heard in the clip
             caption += "\n🗣️ " + s.catalog.render("sentence-frame", listening.lang,
                                                   frame=note.frame)
-        if index == 0 and not listening.home_voice:
+        recorded = listening.recorded[index] if index < len(listening.recorded) else None
+        if index == 0 and not listening.home_voice and recorded is None:
             caption += "\n" + no_voice
         await send_note(context.bot, s, user_id, note, caption)
+        if recorded is not None:  # her line in her language, said by a person of her class
+            await send_recording(context, user_id, recorded, listening.lang)
     await asyncio.gather(*ahead)  # all were awaited through `prepare`; this only tidies up
+
+
+async def send_recording(context: PuenteContext, user_id: int, recorded: listen.Recorded,
+                         lang: str) -> None:
+    """Send a teacher's recording of a word's line by its file_id, captioned as a person's
+    voice; one Telegram no longer has (a new bot token), or a student whose settings refuse
+    voice messages (a teacher's note cannot be sent again as an audio file), goes without."""
+    caption = context.services.catalog.render(
+        "recording-caption", lang, line=recorded.line, name=recorded.name,
+        language=reader_language(recorded.language))
+    try:
+        await context.bot.send_voice(user_id, recorded.file_id, caption=caption,
+                                     parse_mode=ParseMode.HTML)
+    except BadRequest as exc:
+        problem = exc.message.lower()
+        if "file" not in problem and "voice_messages_forbidden" not in problem:
+            raise
+        log.warning("a teacher's recording was not sent: %s", exc.message)
 
 
 async def placement_sound_button(update: Update, context: PuenteContext) -> None:
@@ -185,6 +210,9 @@ async def question_sound_button(update: Update, context: PuenteContext) -> None:
     _query, user, cb = tap
     s = context.services
     reading = question_audio.question_reading(s.db, user.id, cb.int_arg(0))
+    if reading.recorded is not None:  # her teacher said it: a person's voice, no machine's
+        await send_recording(context, user.id, reading.recorded, reading.lang)
+        return
     if s.speech is None:
         raise SpeechUnavailableError("speech is off in this installation")
     if reading.sentence is not None:  # a gap sentence: English, read in English

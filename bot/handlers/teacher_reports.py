@@ -50,6 +50,7 @@ from bot.services import (
     letters_first,
     overrules,
     readiness,
+    recordings,
     student_lookup,
     teaching,
 )
@@ -96,7 +97,9 @@ async def report(update: Update, context: PuenteContext) -> None:
             student_lookup.student_names(s.db, user.id),
             glosses.students_without_messages(matrix.students, s.translator),
             starter_in_report(s.db, found, matrix), glosses.class_unchecked(s.db, matrix),
-            shared, explain=class_reports.first_report(s.db, user.id, s.clock())))
+            shared, explain=class_reports.first_report(s.db, user.id, s.clock()),
+            recorded=recordings.class_progress(
+                s.db, found.id, [st.language for st in matrix.students if st.language])))
         if empty:
             return
         accepted = overrules.class_accepted(s.db, user.id, found.id)

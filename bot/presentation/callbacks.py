@@ -105,6 +105,11 @@ EXCUSE = "xd"       # xd:<student id>:<yyyymmdd>   a teacher excuses the day a f
 EXCUSE_MENU = "xm"  # xm:<student id>   🤒 Excuse a day under /student: which school day
 NAME_PICK = "np"    # np:<token>   run the command held under that token, with the student
 #                     name "Did you mean ___?" suggested (the token checked as held)
+RECORD = "rc"       # rc:<class id>:<language> record that language's lines | rc:s ⏭️ skip the
+#                     word the tapped message asks for (found by its id, not data) | rc:x ⏹️ stop
+RECORD_AGAIN = "rw"  # rw:<class id>:<word id>:<language>   🔁 record a word's line again
+RECORD_DELETE = "rd"  # rd:<class id>:<word id>:<language>   🗑️ delete a word's recording
+SKIP, STOP = "s", "x"  # rc:s, rc:x
 LETTERS_FIRST = "lf"  # lf:<student id>:1 | lf:<student id>:0   a teacher turns a level-2
 #                       student's "letters first" on or off (/student; checked as her teacher's)
 LETTERS_OFFER = "lq"  # lq:y | lq:n   a student's answer to "🔤 Show the letters first next

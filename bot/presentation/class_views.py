@@ -20,6 +20,7 @@ from bot.presentation import push_views
 from bot.presentation.i18n import Catalog, Counted, LanguageName, Markup, reader_language
 from bot.presentation.pack_views import unchecked_line
 from bot.presentation.progress_views import word_statuses
+from bot.presentation.recording_views import report_line
 from bot.presentation.report_student import kinds_line, student_lines
 from bot.presentation.report_summary import INACTIVE_SCHOOL_DAYS
 from bot.presentation.report_text import summary_text
@@ -35,6 +36,7 @@ from bot.presentation.views import (
 from bot.services.confusions import MixedUp
 from bot.services.glosses import NoMessages, Unchecked
 from bot.services.join_notes import Joiner
+from bot.services.recordings import Progress
 from bot.services.starter import StarterPack
 from bot.services.student_lookup import StudentName, StudentNames
 from bot.store.members import ClassTeacher
@@ -225,12 +227,14 @@ def report_text(
     unchecked: Sequence[Unchecked] = (),
     mixed: Sequence[MixedUp] = (),
     explain: bool = False,
+    recorded: Sequence[Progress] = (),
 ) -> Markup:
     """/report's text: the summary (days in the school's time zone), the pairs of words most
     students mix up (`mixed`), the words that came from the starter pack (`starter`: none
     pushed), the home languages Puente has no messages in, with their students (`no_messages`,
     by id), then, on one line, the languages whose translations of the class's words no speaker
-    has checked yet (`unchecked`)."""
+    has checked yet (`unchecked`), and the words recorded in each language no voice speaks
+    (`recorded`)."""
     tz = school.timezone
     summary = summary_text(
         found.name, matrix, catalog, lang, today, school.holidays, names, found.id, tz
@@ -246,6 +250,9 @@ def report_text(
     translations = unchecked_line(catalog, lang, unchecked, named=True)
     if translations is not None:
         lines.append(translations)
+    audio = report_line(catalog, lang, recorded)  # "Hmong audio: 5 of 12 words recorded"
+    if audio is not None:
+        lines.append(audio)
     # What the lines mean, the first time (`explain`), then one line pointing to it: the same
     # rules under every report made a playtest report 1,758 characters long. The groups' one
     # line each stays in /report help, which the first report points to as well.

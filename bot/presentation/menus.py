@@ -25,7 +25,7 @@ STUDENT_COMMANDS = ("start", "words", "check", "progress", "language", "remind",
 # Teacher /help by task, one group a key (playtest: /remove, /families, /coteach and /deleteme
 # came in a second message, apart from the commands they go with)
 TEACHER_HELP_KEYS = ("help-teacher-classes", "help-teacher-words", "help-teacher-reports",
-                     "help-teacher-families", "help-teacher-account")
+                     "help-teacher-recordings", "help-teacher-families", "help-teacher-account")
 # "/newclass NAME - create a class and its join link" -> ("newclass", "create a class ...")
 HELP_LINE = re.compile(r"^/([a-z0-9_]{1,32})\b[^\n]*? - (.+)$", re.MULTILINE)
 

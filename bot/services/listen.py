@@ -30,9 +30,10 @@ from bot.services.learners import (
     learner,
     pushed_preview,
 )
+from bot.services.recordings import line_of
 from bot.speech import Clip, Part, Speech, SpeechUnavailableError
+from bot.store import recordings, study
 from bot.store import speech as uploads
-from bot.store import study
 from bot.store.packs import words_by_id
 
 
@@ -62,12 +63,35 @@ class VoiceNote:
 
 
 @dataclass(frozen=True)
+class Recorded:
+    """A word's home-language line as a teacher (or an aide, a co-teacher) said it in a voice
+    note: sent by Telegram's file_id, captioned as a person's voice, never a machine's."""
+
+    file_id: str
+    line: str
+    language: str
+    name: str  # who recorded it (their first name)
+
+
+@dataclass(frozen=True)
 class Listening:
     """The notes for one tap, in the student's language."""
 
     lang: str
     notes: tuple[VoiceNote, ...]
     home_voice: bool  # False: the gloss exists in writing only (no voice for the language)
+    # after each note, its word's line recorded by a teacher where the card shows that line
+    # (levels 1-2, a language without a voice); None: no recording
+    recorded: tuple[Recorded | None, ...] = ()
+
+
+def recorded_line(db: Database, ref: WordRef, lang: str) -> Recorded | None:
+    """The teacher's recording of the word's line in `lang`, where it says the line a level 1-2
+    card shows now (a gloss changed since is a new line, not yet recorded)."""
+    found = recordings.recording(db, ref.id, lang)
+    if found is None or found.line != line_of(ref, lang):
+        return None
+    return Recorded(found.file_id, found.line, lang, found.recorder_name)
 
 
 async def notes_for(db: Database, speech: Speech | None, user_id: int, word_id: int | None,
@@ -87,7 +111,11 @@ async def notes_for(db: Database, speech: Speech | None, user_id: int, word_id: 
     home = speech.voice_for(who.language)
     recipe = Recipe.for_level(who.scaffold, word_only)
     notes = tuple(note_for(speech, ref, who.language, home, recipe) for ref in refs)
-    return Listening(who.language, notes, home is not None or who.language == "en")
+    # the line a level 1-2 card shows, said by her teacher: only where no voice speaks it
+    said = tuple(recorded_line(db, ref, who.language)
+                 if home is None and not who.scaffold.english_definition else None
+                 for ref in refs)
+    return Listening(who.language, notes, home is not None or who.language == "en", said)
 
 
 def family_notes(speech: Speech | None, lang: str, refs: Sequence[WordRef]) -> Listening:

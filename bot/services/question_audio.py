@@ -14,7 +14,8 @@ from sqlite_utils import Database
 from bot.domain import item_rules as rules
 from bot.domain.errors import PuenteError
 from bot.domain.scaffold import ItemType
-from bot.store import check_items
+from bot.services.listen import Recorded
+from bot.store import check_items, recordings
 from bot.store.packs import words_by_id
 
 
@@ -31,6 +32,9 @@ class QuestionReading:
     stem: str | None   # the definition shown, where people wrote it in `lang`; None: the
     #                    picture, or an English definition (not read: hers is the question)
     sentence: str | None = None  # a gap sentence (English, its gap as shown): read in English
+    # the definition shown, as her teacher said it in a voice note (a language no voice
+    # speaks: Hmong, Somali, Tagalog); played in place of a machine voice
+    recorded: Recorded | None = None
 
 
 def offers_audio(item_type: ItemType, asks_meaning: bool) -> bool:
@@ -46,6 +50,19 @@ def needs_home_voice(item_type: ItemType) -> bool:
     return item_type is not ItemType.CLOZE
 
 
+def recording_for(db: Database, word_id: int, prompt: str, lang: str, item_type: ItemType,
+                  asks_meaning: bool) -> Recorded | None:
+    """Her teacher's recording of the definition a choice question shows in `lang` (the line
+    her level 1-2 card shows, recorded with /record), or None. Read from memory: no statement
+    on the graded answer path, which sends the next question."""
+    if item_type is not ItemType.CHOICE or asks_meaning:
+        return None
+    found = recordings.recording(db, word_id, lang)
+    if found is None or found.line != prompt:
+        return None
+    return Recorded(found.file_id, found.line, lang, found.recorder_name)
+
+
 def question_reading(db: Database, user_id: int, item_id: int) -> QuestionReading:
     """What her open choice question's 🔊 reads; NoQuestionAudioError for anything else."""
     stored = check_items.get_item(db, item_id)
@@ -58,10 +75,12 @@ def question_reading(db: Database, user_id: int, item_id: int) -> QuestionReadin
     if not found:
         raise NoQuestionAudioError(item_id)
     word, prompt = found[0].word, stored.item.prompt
+    recorded = recording_for(db, stored.item.word_id, prompt, stored.prompt_lang,
+                             stored.item.item_type, stored.item.asks_meaning)
     gloss = word.glosses.get(stored.prompt_lang)
     written = gloss is not None and not gloss.machine and prompt in (
         gloss.definition, gloss.simple, gloss.short)
     # the item rules again (the builder applied them): a cognate or the answer inside the
     # definition would be heard as the answer
     fair = written and not (rules.cognate_in(prompt, word) or rules.answer_in_text(prompt, word))
-    return QuestionReading(stored.prompt_lang, prompt if fair else None)
+    return QuestionReading(stored.prompt_lang, prompt if fair else None, recorded=recorded)

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 
 from sqlite_utils import Database
 
-from bot.store import erasures, excused, outbox, previews, threads
+from bot.store import erasures, excused, outbox, previews, recordings, threads
 from bot.store.clock import stamp
 
 
@@ -250,8 +250,10 @@ def _erase_teacher(db: Database, teacher_id: int) -> list[ClassFate]:
     db.execute("DELETE FROM outbox WHERE chat_id = ?", [teacher_id])
     # a note to a colleague that names them ("Diaz removed Linh"), not delivered yet
     db.execute(_ABOUT.format(field="about_teacher"), [teacher_id])
-    # family_links, class_teachers and coteach_codes they made cascade.
+    # family_links, class_teachers and coteach_codes they made cascade, as do the voice
+    # notes of words they recorded (their voice): students stop hearing them at once.
     db.execute("DELETE FROM teachers WHERE id = ?", [teacher_id])
+    recordings.forget_recordings(db)
     for student_id in orphans:  # in no class now: their families' links end (told by goodbye)
         release_families(db, student_id, _EPOCH)
     return fates

@@ -385,3 +385,35 @@ def letters_first(db: Database) -> None:
     (tiles.first): her teacher's choice, or hers when offered. NULL: never asked nor set;
     -1: asked, no answer yet; 0: off (her No, or her teacher's); 1: on."""
     run_sql(db, "ALTER TABLE students ADD COLUMN letters_first INTEGER")
+
+
+@migrations(name="0051_word_recordings")
+def word_recordings(db: Database) -> None:
+    """A word's home-language line said by a teacher or a bilingual aide (a co-teacher) in a
+    Telegram voice note, for the languages no offline voice speaks (Hmong, Somali, Tagalog):
+    only Telegram's file_id, its length, the line said (a changed gloss is a new line to
+    record), who recorded it and when. One recording a word and language; it goes with the
+    teacher who recorded it (their voice) and with the word. `recording_prompts` remembers
+    which word each "🎙️ Say in ..." message asked for, so a voice note replying to it (even
+    after a restart) is that word's."""
+    run_sql(db, """
+CREATE TABLE word_recordings (
+    word_id INTEGER NOT NULL REFERENCES words(id) ON DELETE CASCADE,
+    language TEXT NOT NULL,
+    line TEXT NOT NULL,                -- the gloss line said, as the card shows it
+    file_id TEXT NOT NULL,             -- Telegram's: the audio itself is never stored here
+    seconds INTEGER NOT NULL,
+    recorded_by INTEGER NOT NULL REFERENCES teachers(id) ON DELETE CASCADE,
+    recorded_at TEXT NOT NULL,
+    PRIMARY KEY (word_id, language)
+);
+CREATE TABLE recording_prompts (
+    teacher_id INTEGER NOT NULL REFERENCES teachers(id) ON DELETE CASCADE,
+    message_id INTEGER NOT NULL,       -- the "🎙️ Say in ..." message in the teacher's chat
+    class_id INTEGER NOT NULL REFERENCES classes(id) ON DELETE CASCADE,
+    word_id INTEGER NOT NULL REFERENCES words(id) ON DELETE CASCADE,
+    language TEXT NOT NULL,
+    asked_at TEXT NOT NULL,
+    PRIMARY KEY (teacher_id, message_id)
+)
+""")
