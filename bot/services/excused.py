@@ -48,16 +48,22 @@ def excused_day(note: str, day: date | None, school: SchoolConfig, now: datetime
     return day if day in days_offered(today, school.holidays) else None
 
 
-def words_excuse(note: str, school: SchoolConfig, now: datetime, day: date | None = None
+def words_excuse(note: str, school: SchoolConfig, now: datetime, day: date | None = None,
+                 words: str | int = "", language: str = "en", names: Sequence[str] = ()
                  ) -> date | None:
     """The day a family's own words excuse when sent with "excuse today" (under words that say
     the child is sick or away today): today, exactly as the ready-made "sick today" or "not at
     school today" would (None on a day off, or for a note that excuses nothing: forged); with
     a `day` (under words that say she will miss a coming day), that day when it is one of the
-    school days such words may name ("absent" only)."""
+    school days such words may name ("absent" only); a day gone, only the one the held
+    `words` (in `language`, about `names`) say she missed."""
     today = now.astimezone(school.timezone).date()
     if day is None or day == today:  # tapped after midnight: the day they named is today
         return excused_day(note, today, school, now)
+    if day < today:  # a day gone only when the words held (`words`) say so ("yè", "ayer")
+        said = own_words(words, language, today, school.holidays, names) \
+            if isinstance(words, str) and note in EXCUSING else None
+        return day if said is not None and said.day == day else None
     return day if note == ABSENT and day in days_ahead(today, school.holidays) else None
 
 
