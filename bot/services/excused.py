@@ -19,6 +19,7 @@ from bot.config import SchoolConfig
 from bot.domain.errors import PuenteError
 from bot.domain.family_notes import ABSENT, days_ahead, days_offered, own_words, teacher_days
 from bot.domain.school_days import is_school_day
+from bot.services.relays import Recognised
 from bot.store import excused, families, outbox, people
 from bot.store.notes import FAMILY_NOTE
 from bot.store.threads import ThreadMessage
@@ -68,13 +69,19 @@ def words_excuse(note: str, school: SchoolConfig, now: datetime, day: date | Non
 
 
 def excusable_day(text: str, language: str, school: SchoolConfig, now: datetime,
-                  names: Sequence[str] = ()) -> date | None:
+                  names: Sequence[str] = ()) -> Recognised | None:
     """The school day a family's relayed words say the child is sick or away (today, when
-    school is on), which the teacher may excuse in one tap (None: they say neither, or it is
-    a day off; a coming day the family could excuse with their words, the teacher later)."""
+    school is on, a coming day or one gone), which the teacher may excuse in one tap, and how
+    it reads (None: they say neither, or name a day further ahead than a teacher may
+    excuse): a coming absence sent as "my words only" gave an English-only teacher nothing
+    to act on (Haitian playtest)."""
     today = now.astimezone(school.timezone).date()
     found = own_words(text, language, today, school.holidays, names)
-    return today if found is not None and found.day == today else None
+    if found is None or (found.day > today and
+                         found.day not in days_offered(today, school.holidays)):
+        return None
+    when = "today" if found.day == today else "coming" if found.day > today else "past"
+    return Recognised(found.day, found.note, when)
 
 
 def excuse_by_teacher(db: Database, teacher_id: int, student_id: int, day: date,

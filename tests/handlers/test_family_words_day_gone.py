@@ -102,3 +102,33 @@ async def test_a_forged_day_gone_excuses_nothing(chat: Chat) -> None:
     relays = await to_teacher(chat)
     assert len(relays) == 2 and all("excused" not in c.text for c in relays)
     assert excused_days(chat) == []
+
+
+async def test_a_coming_absence_sent_as_her_words_only_gives_the_teacher_the_day(
+        chat: Chat) -> None:
+    """Mme Pierre sent "li p ap ale lekòl demen" as "my words only": Mr. Davis, who reads
+    English only, got her Kreyòl and "No English translation…", no button to excuse it."""
+    await linked(chat)
+    await chat.send(mother(chat), "li p ap ale lekòl demen")
+    await chat.tap(mother(chat), ONLY_WORDS)
+    [relay] = await to_teacher(chat)
+    assert "Puente recognised: Jb will be absent Wed 16 Sep" in relay.text
+    excuse = callbacks.data(callbacks.EXCUSE, JB, "20260916")
+    assert ("📅 Excuse Wed 16 Sep", excuse) in buttons([relay])
+    assert excused_days(chat) == []
+    await chat.tap(rivera(chat), excuse)
+    assert excused_days(chat) == [(JB, "2026-09-16")]
+
+
+async def test_a_day_gone_sent_as_her_words_only_gives_the_teacher_that_day(
+        chat: Chat) -> None:
+    await linked(chat)
+    await chat.send(mother(chat), YESTERDAY)
+    await chat.tap(mother(chat), ONLY_WORDS)
+    [relay] = await to_teacher(chat)
+    assert "Puente recognised: Jb was absent Mon 14 Sep" in relay.text
+    assert "Tue 15 Sep" not in relay.text
+    excuse = callbacks.data(callbacks.EXCUSE, JB, "20260914")
+    assert ("🤒 Excuse Mon 14 Sep", excuse) in buttons([relay])
+    await chat.tap(rivera(chat), excuse)
+    assert excused_days(chat) == [(JB, "2026-09-14")]
