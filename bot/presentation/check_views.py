@@ -426,7 +426,8 @@ def write_in_english(ask: WriteInEnglish) -> tuple[str, dict[str, object]]:
     if ask.own_word and ask.lang is not None:
         # her school's language named as she calls it ("fransè" for a Creole reader)
         named = reader_language(ask.lang) if ask.school else language_name(ask.lang)
-        return "typed-home-language", {"typed": ask.typed, "language": named}
+        return "typed-home-language-tap" if ask.tap else "typed-home-language", {
+            "typed": ask.typed, "language": named}
     if ask.lang is None:
         return "typed-not-english-unnamed", {}
     return "typed-not-english", {"language": reader_language(ask.lang)}

@@ -245,6 +245,7 @@ class WriteInEnglish:
     own_word: bool = True  # this word's own gloss ("that is the Arabic word 👍"), or other text
     school: bool = False  # the gloss in her school language, not her own ("hypothèse", ht)
     attempt: bool = True  # False: a message in another script, which may be for the teacher
+    tap: bool = False  # at a question with buttons: "tap the English one above", not graded
 
 
 @dataclass(frozen=True)
@@ -330,6 +331,9 @@ def _answer_text(db: Database, user_id: int, stored: check_items.StoredItem,
         if index is None:  # "extint" or "3" while the buttons wait: the answer is a tap away
             # (under letter tiles, the only buttons are letters: "organsim" is told to tap them)
             spelled = tiles.by_default(stored.item, who.level, stored.practice)
+            gloss = None if spelled else _gloss_at_buttons(db, who, stored, text)
+            if gloss is not None:
+                return gloss
             return TapAnAnswer(stored.id, stored.poll_message,
                                tries_an_answer(text, stored.item.options),
                                "item-tiles-typed" if spelled else "tap-an-answer")
@@ -347,8 +351,28 @@ def _answer_text(db: Database, user_id: int, stored: check_items.StoredItem,
         own = grade.verdict is Verdict.HOME_LANGUAGE_WORD
         school = own and grade.language not in (None, who.language)
         return WriteInEnglish(grade.language or who.language if own else grade.matched,
-                              text.strip()[:60], own, school)
+                              (grade.graded or text.strip())[:60], own, school)  # the word
     return _finish(db, stored, grade, now, tz, holidays, who, check=check, text=text)
+
+
+def _gloss_at_buttons(db: Database, who: Learner, stored: check_items.StoredItem, text: str
+                      ) -> WriteInEnglish | None:
+    """The word's own gloss typed at a question with buttons ("mitose", "c'est la mitose" from
+    a Haitian student schooled in French), named as a typed question names it: read as chat
+    ("send to your teacher?") or "tap one of the answers" (playtest). Nothing is graded and
+    the buttons stay; None for any other text."""
+    found = words_by_id(db, [stored.item.word_id])
+    if not found:
+        return None
+    word = found[0].word
+    own, false_friends = own_terms(word, who.language)
+    grade = grade_typed(text, word.term, forms=word.forms, home_terms=own, lang=who.language,
+                        false_friends=false_friends)
+    if grade.verdict is not Verdict.HOME_LANGUAGE_WORD:
+        return None
+    language = gloss_language(word, who.language, grade.matched)
+    return WriteInEnglish(language, (grade.graded or text.strip())[:60], True,
+                          school=language not in (None, who.language), tap=True)
 
 
 def _not_written(stored: check_items.StoredItem, who: Learner, grade: Grade, text: str
