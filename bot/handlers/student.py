@@ -361,6 +361,10 @@ async def student_text(update: Update, context: PuenteContext) -> None:
         await say(update, context, "typed-sent-twice" if feedback.waiting
                   else "typed-sent-twice-done")
         return
+    if isinstance(feedback, answers.ExplainQuestion):  # "mwen pa konprann": help, no grade
+        key, values = check_views.explain_question(feedback)
+        await say(update, context, key, **values)
+        return
     if isinstance(feedback, answers.TapAnAnswer):
         # A message, not a go ("je ne comprends pas le mot contrast"), gets one reply: the
         # offer to send it to the teacher (a pointer as well read as two answers, one of them

@@ -23,10 +23,11 @@ from bot.domain.checks import (
 )
 from bot.domain.cognates import fold, relation_for
 from bot.domain.confusions import chosen_word
-from bot.domain.dont_know import says_dont_know
+from bot.domain.dont_know import says_dont_know, says_not_understood
 from bot.domain.errors import PuenteError
 from bot.domain.evidence import chosen_meaning, counted_choices
 from bot.domain.frozen import quick_init
+from bot.domain.language import school_languages
 from bot.domain.mastery import (
     WordMastery,
     card_read_today,
@@ -263,6 +264,17 @@ class TapAnAnswer:
 
 
 @dataclass(frozen=True)
+class ExplainQuestion:
+    """"I don't understand" at a question: the word's meaning in her language (or her
+    school's: `school`), which the question asks by; never graded, the question stays open
+    (None: no meaning in a language she reads)."""
+
+    meaning: str | None = None
+    lang: str | None = None
+    school: bool = False
+
+
+@dataclass(frozen=True)
 class TypeTheWord:
     """Typed text with no word in it, or far too long to be one: nothing is graded or counted,
     the question stays open, and `key` asks the student for the word."""
@@ -282,7 +294,8 @@ class SentTwice:
 def answer_typed(db: Database, user_id: int, text: str, now: datetime, tz: ZoneInfo,
                  holidays: Collection[date] = (), guard: SentTwiceGuard | None = None,
                  message_id: int | None = None
-                 ) -> Feedback | WriteInEnglish | TapAnAnswer | TypeTheWord | SentTwice | None:
+                 ) -> (Feedback | WriteInEnglish | TapAnAnswer | TypeTheWord | SentTwice
+                       | ExplainQuestion | None):
     """Grade free text against the student's open item; None when no item is open.
 
     Text that matches a button's label during a button question counts as that tap. With a
@@ -319,9 +332,11 @@ def _answers_right(item: Item, text: str) -> bool:
 def _answer_text(db: Database, user_id: int, stored: check_items.StoredItem,
                  check: check_items.Check | None, text: str, now: datetime, tz: ZoneInfo,
                  holidays: Collection[date]
-                 ) -> Feedback | WriteInEnglish | TapAnAnswer | TypeTheWord:
+                 ) -> Feedback | WriteInEnglish | TapAnAnswer | TypeTheWord | ExplainQuestion:
     """Grade free text against the open item `stored` of `check` (answer_typed)."""
     who = learner(db, user_id)
+    if says_not_understood(text):  # "mwen pa konprann": help, not the offer to the teacher
+        return _explain(db, who, stored)
     if not stored.item.typed:
         index = matching_option(stored.item, text)
         if index is None and says_dont_know(text):  # "no sé" or "🤷": placement taught her
@@ -353,6 +368,18 @@ def _answer_text(db: Database, user_id: int, stored: check_items.StoredItem,
         return WriteInEnglish(grade.language or who.language if own else grade.matched,
                               (grade.graded or text.strip())[:60], own, school)  # the word
     return _finish(db, stored, grade, now, tz, holidays, who, check=check, text=text)
+
+
+def _explain(db: Database, who: Learner, stored: check_items.StoredItem) -> ExplainQuestion:
+    """The open question's word's meaning in her language, else her school's (playtest:
+    "mwen pa konprann" at a question was offered to the teacher as chat)."""
+    found = words_by_id(db, [stored.item.word_id])
+    glosses = found[0].word.glosses if found else {}
+    for code in school_languages(who.language):
+        gloss = glosses.get(code)
+        if gloss is not None and (meaning := gloss.definition or gloss.simple):
+            return ExplainQuestion(meaning, code, code != who.language)
+    return ExplainQuestion()
 
 
 def _gloss_at_buttons(db: Database, who: Learner, stored: check_items.StoredItem, text: str

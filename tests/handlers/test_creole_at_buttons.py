@@ -10,7 +10,7 @@ from bot.domain.checks import Item
 from bot.domain.scaffold import ItemType
 from bot.store import check_items
 from bot.store.packs import pack_words
-from tests.harness import Chat, ask_typed, join_and_confirm, texts
+from tests.harness import Chat, ask_typed, buttons, join_and_confirm, texts
 
 JB = 1001
 
@@ -55,3 +55,21 @@ async def test_the_french_retry_quotes_the_word_not_the_filler(chat: Chat) -> No
     reply = texts(await chat.send(jb, "c'est la photosynthèse"))
     assert "“photosynthèse” is the French word 👍" in reply
     assert "c'est" not in reply
+
+
+async def test_i_dont_understand_at_a_question_explains_it_and_grades_nothing(
+        chat: Chat) -> None:
+    jb = chat.user(JB, "Jb", lang="fr")
+    await join_and_confirm(chat, jb, lang="ht", level=3)
+    item_id = mitosis_with_buttons(chat)
+    for typed in ("mwen pa konprann", "Je ne comprends pas la question.", "I don't understand"):
+        calls = await chat.send(jb, typed)
+        reply = texts(calls)
+        assert "Pa gen pwoblèm 🙂 Sa mo a vle di, an kreyòl ayisyen: <i>Fason yon selil" \
+            in reply
+        assert "That's OK 🙂 What the word means, in" in reply
+        assert not any("✉️" in label for label, _ in buttons(calls)), typed
+    assert attempts(chat) == 0 and not check_items.get_item(chat.db, item_id).answered
+    ask_typed(chat, "science.ecosystems", "photosynthesis", "ht")  # a typed one too
+    assert "That's OK 🙂" in texts(await chat.send(jb, "m pa konprann"))
+    assert attempts(chat) == 0
