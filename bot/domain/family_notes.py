@@ -23,7 +23,8 @@ from bot.domain.sick_words import says_away_today, says_sick
 # replies put it first for the same reason)
 # "help": how to help at home, the question a Hmong grandfather typed (and could only send as
 # Hmong the teacher could not read, playtest)
-FAMILY_NOTES = ("sick", "absent", "homework", "help", "cannot-read", "meet")
+# "progress": "Kijan Jb ap fè nan lekòl la?" had no way to the teacher in English (playtest)
+FAMILY_NOTES = ("sick", "absent", "homework", "help", "progress", "cannot-read", "meet")
 SICK = "sick"  # also one tap away under a family's own words that say so (sick_words.py)
 ABSENT = "absent"  # one tap away under words that say she is away today or a coming day
 CANNOT_READ = "cannot-read"  # also one tap away under a teacher's words sent untranslated
@@ -33,7 +34,7 @@ WITH_DAY = frozenset({"absent"})
 # (re-playtest).
 ANSWERED_BY: dict[str, tuple[str, ...]] = {
     "sick": ("sick",), "absent": ("call", "daily"), "homework": ("home", "meet"),
-    "help": ("home", "daily", "meet"),
+    "help": ("home", "daily", "meet"), "progress": ("daily", "home", "meet"),
     "cannot-read": ("interpreter", "meet"), "meet": ("meet", "school"),
 }
 # The days a note with a day offers: today (when school is on), then the next school days.
