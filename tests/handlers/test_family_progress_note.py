@@ -26,3 +26,20 @@ async def test_how_is_he_doing_is_a_ready_made_message_the_teacher_reads_in_engl
     await chat.tap(mother, callbacks.data(callbacks.FAMILY_NOTE_SEND, JB, "progress"))
     [relayed] = [c for c in await chat.deliver() if c.chat_id == TEACHER_ID]
     assert "How is Jb doing at school?" in relayed.text
+
+
+async def test_a_typed_progress_question_shows_the_week_first_and_can_still_be_sent(
+        chat: Chat) -> None:
+    enrol_student(chat.db, START, JB, "Jb", "ht")
+    mother = chat.user(MME_PIERRE, "Mme Pierre", "ht")
+    await link(chat, rivera(chat), "Jb", mother)
+    await chat.deliver()
+    offer = await chat.send(mother, "Kijan Jb ap fè nan lekòl la?")
+    assert texts(offer).startswith("📈 Men semèn Jb (epi ak /now tou).")
+    send = callbacks.data(callbacks.ASK, JB)
+    assert send in [data for _, data in buttons(offer)]
+    await chat.tap(mother, send)
+    [relayed] = [c for c in await chat.deliver() if c.chat_id == TEACHER_ID]
+    assert "Kijan Jb ap fè nan lekòl la?" in relayed.text
+    other = await chat.send(mother, "Mèsi pou devwa a, m ap tcheke l")
+    assert "📈" not in texts(other)
