@@ -16,9 +16,10 @@ from bot.chat.family_help import ask_prompt_no_model
 from bot.chat.replies import say, user_language
 from bot.context import PuenteContext
 from bot.domain.family_notes import OwnWords, own_words
-from bot.presentation import callbacks, family_note_views, keyboards, views
+from bot.domain.progress_question import asks_progress
+from bot.presentation import callbacks, family_note_views, family_views, keyboards, views
 from bot.presentation.i18n import Catalog, Markup
-from bot.services import askers, relays
+from bot.services import askers, family_updates, relays
 from bot.services.askers import Asker
 from bot.services.family import all_stopped
 from bot.services.message_languages import (
@@ -187,11 +188,29 @@ async def offer_family_text(update: Update, context: PuenteContext, who: Asker,
     # teacher: the way back is said too (playtest)
     then = "family-text-stopped" if all_stopped(context.services.db, who.user_id) else None
     if words is None:
+        if not thanks and asks_progress(text, who.language):  # "Kijan Jb ap fè?": the week
+            await _week_first(update, context, who)  # first, the question still goes if wanted
         await offer_to_send(update, context, who, text, key, also=ready, then=then)
         return
     first, instead = _excuse_buttons(catalog, who.language, words, children, today)
     await offer_to_send(update, context, who, text, key, first=first, then=then,
                         also=[*instead, *ready], send="button-ask-words-only")
+
+
+async def _week_first(update: Update, context: PuenteContext, who: Asker) -> None:
+    """A family's question how the child is doing: the child's week (what /now shows) before
+    the offer to send it, which may take days to answer (Haitian playtest)."""
+    s, chat = context.services, update.effective_chat
+    if chat is None:
+        return
+    school = s.config.school
+    for item in family_updates.weekly_updates(s.db, s.clock(), only=who.user_id,
+                                              tz=school.timezone, holidays=school.holidays,
+                                              update_day=school.family_update_day):
+        head = s.catalog.render("family-progress-first", who.language, name=item.student_name)
+        await context.bot.send_message(
+            chat.id, Markup(f"{head}\n\n{family_views.family_update_text(item, s.catalog)}"),
+            parse_mode=ParseMode.HTML)
 
 
 def _excuse_buttons(catalog: Catalog, lang: str, words: OwnWords,

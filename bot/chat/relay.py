@@ -17,7 +17,7 @@ from bot.chat.drafts import offer_to_send, too_long
 from bot.chat.replies import say, student_for, user_language
 from bot.chat.writes import quiet_until
 from bot.context import PuenteContext
-from bot.domain.family_notes import ANSWERED_BY
+from bot.domain.family_notes import ABSENT, ANSWERED_BY
 from bot.domain.names import clean_name
 from bot.domain.ready_replies import family_replies, replies_for
 from bot.domain.school_days import closed_until
@@ -79,7 +79,8 @@ async def relay_to_teachers(update: Update, context: PuenteContext, who: Asker,
     else:  # through the outbox: a teacher's evening is quiet hours too
         relay = await relays.prepare_ask(s.db, s.translator, who, child, text, answered_by,
                                          about, also)
-        relay = replace(relay, excused=excused)  # booked with it, as a ready-made note's
+        relay = replace(relay, excused=excused,  # booked with it, as a ready-made note's
+                        recognised=None if excused else _recognised(context, who, relay))
         if not _queue(context, who, relay, sender) and relay.excused is not None:
             # excused already (by another family member, or the teacher): her words still go
             _queue(context, who, replace(relay, excused=None), sender)
@@ -228,21 +229,29 @@ def _ready(context: PuenteContext, teacher_id: int, who: Asker, relay: relays.Re
 def _rows(context: PuenteContext, teacher_id: int, who: Asker, relay: relays.Relay
           ) -> relays.Rows:
     """The buttons under a relayed message for one teacher: ↩️ to undo the day it excused
-    (when it excused one), or 🤒 to excuse the day a family's own words say the child is
-    sick or away (they sent them without excusing it: Haitian playtest), then the ready-made
-    replies."""
+    (when it excused one), or 🤒 (📅 for a day away not today) to excuse the day a family's
+    own words say the child is sick or away (they sent them without excusing it: Haitian
+    playtest), then the ready-made replies."""
     markup = _ready(context, teacher_id, who, relay)
     rows = keyboards.as_rows(markup) if markup is not None else []
     s = context.services
     lang, student_id = user_language(context, teacher_id), relay.child.student_id
     if relay.excused is not None:
         return [*rows, keyboards.unexcuse_row(s.catalog, lang, student_id, relay.excused)]
+    day = relay.recognised
+    return rows if day is None else [*rows, keyboards.excuse_row(
+        s.catalog, lang, student_id, day.day, away=day.note == ABSENT and day.when != "today")]
+
+
+def _recognised(context: PuenteContext, who: Asker, relay: relays.Relay
+                ) -> relays.Recognised | None:
+    """The day a family's own words, sent without excusing it, say the child is sick or away
+    (today, a coming day, one gone): the teacher reads it and may excuse it in one tap."""
     if who.role != askers.FAMILY or relay.note is not None or relay.thanks or relay.also:
-        return rows
-    day = excused_service.excusable_day(relay.original, relay.language, s.config.school,
-                                        s.clock(), [c.first_name for c in who.children])
-    return rows if day is None else \
-        [*rows, keyboards.excuse_row(s.catalog, lang, student_id, day)]
+        return None
+    s = context.services
+    return excused_service.excusable_day(relay.original, relay.language, s.config.school,
+                                         s.clock(), [c.first_name for c in who.children])
 
 
 def _named(context: PuenteContext, teacher_id: int, relay: relays.Relay) -> str:

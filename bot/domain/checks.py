@@ -74,6 +74,8 @@ class Grade:
     # a typed gloss (HOME_LANGUAGE_WORD): the language it is in, hers or her school's ("fr"
     # for "hypothèse" from a Haitian Creole student); None: hers
     language: str | None = None
+    graded: str | None = None  # typed: the part graded, filler set aside ("mitose" of "c'est
+    #                            la mitose"); None: all of it
 
 
 @dataclass(frozen=True)
@@ -113,7 +115,8 @@ def grade_typed(answer: str, expected: str, other_terms: Sequence[str] = (), *,
     # (marks on the part graded: "ecosistem po" marks the y of ecosystem, not the "po")
     slip = slip_marks(verdict.graded or answer, expected) \
         if verdict.kind is Verdict.TYPO_FORGIVEN else ()
-    return Grade(verdict.correct, verdict.exact, expected, verdict.kind, verdict.matched, slip)
+    return Grade(verdict.correct, verdict.exact, expected, verdict.kind, verdict.matched, slip,
+                 graded=verdict.graded)
 
 
 def grade_choice(item: Item, option_index: int) -> Grade:

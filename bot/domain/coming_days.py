@@ -84,10 +84,18 @@ def _absent(clause: str, tokens: list[str], language: str) -> bool:
 
 
 def _days_named(clause: str, tokens: list[str], language: str) -> set[tuple[str, int]]:
-    """The coming days a clause names: (_AHEAD, days on) or (_WEEKDAY, Monday 0); a longer
-    phrase first, so "pasado mañana" is not also "mañana"."""
+    """The coming days a clause names: (_AHEAD, days on) or (_WEEKDAY, Monday 0)."""
+    return days_named(clause, tokens, language, ((_AHEAD, DAYS_AHEAD), (_WEEKDAY, WEEKDAY_NAMES)))
+
+
+def days_named(clause: str, tokens: list[str], language: str,
+               tables: tuple[tuple[str, dict[str, dict[str, int]]], ...]
+               ) -> set[tuple[str, int]]:
+    """The days a clause names from `tables` ((kind, day words by language)) in `language`
+    and English, as (kind, number); a longer phrase first, so "pasado mañana" is not also
+    "mañana"."""
     listed = {unicodedata.normalize("NFC", word): (kind, n)
-              for kind, table in ((_AHEAD, DAYS_AHEAD), (_WEEKDAY, WEEKDAY_NAMES))
+              for kind, table in tables
               for code in (language, "en") for word, n in table.get(code, {}).items()}
     taken: set[int] = set()
     found: set[tuple[str, int]] = set()

@@ -1,5 +1,6 @@
 """The words families write for a coming day, in each language Puente speaks: tomorrow and the
-day after (days ahead of today), and the weekdays (Monday 0). One list for both readers: a
+day after (days ahead of today), and the weekdays (Monday 0); and for a day gone (yesterday,
+the day before: DAYS_BACK, read by past_days.py). One list for both readers: a
 message about a coming day offers no "sick today" (sick_words.py), and one that says the child
 will miss it offers to excuse that day (coming_days.py). Written as sick_words' lists are: a
 word ending in "*" is a stem (Korean particles, Russian cases, Somali articles), words with
@@ -24,6 +25,24 @@ DAYS_AHEAD: dict[str, dict[str, int]] = {
     "ko": {"내일*": 1, "모레*": 2},
     "ru": {"завтра": 1, "послезавтра": 2},
     "tl": {"bukas": 1, "sa makalawa": 2},
+}
+# Days back from today: 1 is yesterday (the last school day before today), 2 the day before
+# (past_days.py: "Jb pa t ale lekòl yè" excused TODAY, Haitian playtest)
+DAYS_BACK: dict[str, dict[str, int]] = {
+    "en": {"yesterday": 1, "day before yesterday": 2},
+    "es": {"ayer": 1, "anteayer": 2, "antier": 2, "antes de ayer": 2},
+    "fr": {"hier": 1, "avant hier": 2},
+    "pt": {"ontem": 1, "anteontem": 2, "antes de ontem": 2},
+    "ht": {"yè": 1, "ayè": 1, "avan yè": 2, "avanyè": 2},
+    "so": {"shalay*": 1, "doraad": 2},
+    "hmn": {"nag hmo": 1, "nagmo": 1},
+    "vi": {"hôm qua": 1, "hôm kia": 2},
+    "zh": {"昨天": 1, "昨日": 1, "前天": 2},
+    "ar": {"أمس": 1, "امس": 1, "بالأمس": 1, "بالامس": 1, "البارحة": 1, "مبارح": 1,
+           "امبارح": 1, "أول أمس": 2, "اول امس": 2},
+    "ko": {"어제*": 1, "그저께*": 2, "그제*": 2},
+    "ru": {"вчера": 1, "позавчера": 2},
+    "tl": {"kahapon": 1},
 }
 WEEKDAY_NAMES: dict[str, dict[str, int]] = {
     "en": {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,

@@ -111,3 +111,53 @@ def says_dont_know(text: str) -> bool:
             and any(c in QUESTION_MARKS or c == SHRUG for c in marks)
     spaced, unspaced = _phrases()
     return folded in spaced or folded.replace(" ", "") in unspaced
+
+
+# "I don't understand" at a question (Haitian playtest: "mwen pa konprann" was offered to the
+# teacher as chat): the question is explained, never graded. Alone, or with what she does not
+# understand ("la question"); a longer message ("je ne comprends pas le mot contrast, pouvez
+# vous…") is still a message the teacher may get.
+NOT_UNDERSTOOD_PHRASES: dict[str, str] = {  # pragma: no mutate block (data)
+    "en": "i don't understand|i dont understand|i do not understand|don't understand|"
+          "dont understand|i don't get it|i dont get it|i don't understand it",
+    "es": "no entiendo|yo no entiendo|no comprendo|no le entiendo|no entendí|no entendi",
+    "fr": "je ne comprends pas|je comprends pas|j'comprends pas|comprends pas|"
+          "je ne comprend pas|je comprend pas|j'ai pas compris|je n'ai pas compris",
+    "ht": "m pa konprann|mwen pa konprann|pa konprann|m pa konprann anyen|"
+          "mwen pa konprann anyen|m pa konprann non",
+    "pt": "não entendo|não entendi|eu não entendo|eu não entendi|não compreendo",
+    "so": "ma fahmin|ma fahmi|ma fahmo|ma fahmay|anigu ma fahmin",
+    "vi": "không hiểu|em không hiểu|tôi không hiểu|con không hiểu|mình không hiểu|ko hiểu",
+    "ar": "لا أفهم|ما فهمت|مش فاهم|مش فاهمة|لم أفهم|ما بفهم",
+    "zh": "不懂|我不懂|看不懂|我看不懂|不明白|我不明白",
+    "ko": "이해가 안 돼요|이해 안 돼요|이해가 안 가요|이해 안 가요|이해가 안 돼",
+    "ru": "не понимаю|я не понимаю|не понял|не поняла|я не понял|я не поняла",
+    "tl": "hindi ko maintindihan|hindi ko naiintindihan|di ko maintindihan|di ko gets|"
+          "hindi ko gets",
+    "hmn": "kuv tsis to taub|tsis to taub|tsis nkag siab|kuv tsis nkag siab",
+}
+# What she may add: the question, the word, this
+NOT_UNDERSTOOD_OBJECTS = ("the question", "this question", "it", "this", "la question",
+                          "cette question", "la pregunta", "esta pregunta", "a pergunta",
+                          "kesyon an", "kesyon sa a", "sa a", "mo a", "le mot", "la palabra",
+                          "the word", "anyen")
+
+
+@functools.cache
+def _not_understood() -> tuple[frozenset[str], frozenset[str]]:
+    """Every language's "I don't understand", folded, with what may follow it."""
+    phrases = {_folded(p) for code in NOT_UNDERSTOOD_PHRASES
+               for p in NOT_UNDERSTOOD_PHRASES[code].split("|")}
+    objects = {_folded(o) for o in NOT_UNDERSTOOD_OBJECTS}
+    spaced = phrases | {f"{p} {o}" for p in phrases for o in objects}
+    unspaced = {_folded(p).replace(" ", "") for code in UNSPACED
+                for p in NOT_UNDERSTOOD_PHRASES[code].split("|")}
+    return frozenset(spaced), frozenset(unspaced)
+
+
+def says_not_understood(text: str) -> bool:
+    """Whether typed text only says "I don't understand" (the question), in any language
+    Puente writes in: help with the question, not a message for the teacher."""
+    folded = _folded(text)
+    spaced, unspaced = _not_understood()
+    return bool(folded) and (folded in spaced or folded.replace(" ", "") in unspaced)

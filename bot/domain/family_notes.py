@@ -15,6 +15,7 @@ from datetime import date, timedelta
 
 from bot.domain.about_child import about_child
 from bot.domain.coming_days import AHEAD, coming_absence
+from bot.domain.past_days import past_absence
 from bot.domain.school_days import is_school_day, previous_school_day
 from bot.domain.sick_words import says_away_today, says_sick
 
@@ -22,7 +23,8 @@ from bot.domain.sick_words import says_away_today, says_sick
 # replies put it first for the same reason)
 # "help": how to help at home, the question a Hmong grandfather typed (and could only send as
 # Hmong the teacher could not read, playtest)
-FAMILY_NOTES = ("sick", "absent", "homework", "help", "cannot-read", "meet")
+# "progress": "Kijan Jb ap fè nan lekòl la?" had no way to the teacher in English (playtest)
+FAMILY_NOTES = ("sick", "absent", "homework", "help", "progress", "cannot-read", "meet")
 SICK = "sick"  # also one tap away under a family's own words that say so (sick_words.py)
 ABSENT = "absent"  # one tap away under words that say she is away today or a coming day
 CANNOT_READ = "cannot-read"  # also one tap away under a teacher's words sent untranslated
@@ -32,7 +34,7 @@ WITH_DAY = frozenset({"absent"})
 # (re-playtest).
 ANSWERED_BY: dict[str, tuple[str, ...]] = {
     "sick": ("sick",), "absent": ("call", "daily"), "homework": ("home", "meet"),
-    "help": ("home", "daily", "meet"),
+    "help": ("home", "daily", "meet"), "progress": ("daily", "home", "meet"),
     "cannot-read": ("interpreter", "meet"), "meet": ("meet", "school"),
 }
 # The days a note with a day offers: today (when school is on), then the next school days.
@@ -55,7 +57,7 @@ def label_key(note: str) -> str:
 @dataclass(frozen=True)
 class OwnWords:
     """What a family's own words excuse, offered beside Send: the note they say ("sick", or
-    "absent") and its school day (today, or a coming one)."""
+    "absent") and its school day (today, a coming one, or one gone)."""
 
     note: str
     day: date
@@ -65,11 +67,15 @@ def own_words(text: str, language: str, today: date, holidays: Collection[date] 
               names: Sequence[str] = ()) -> OwnWords | None:
     """The day a family's own words say the child is sick or away (today, when school is on;
     sick first: "sick, at the doctor today"), else the coming school day they say she will
-    miss ("no va a ir mañana"); None for any other words. Only the parts about the child
+    miss ("no va a ir mañana"), or the school day gone they say she missed ("pa t ale lekòl
+    yè": past_days.py, checked first); None for any other words. Only the parts about the child
     count (about_child.py: `names` are the family's children). On a Saturday "sick today"
     excuses nothing: the undated "sick today" reached the teacher on Monday, read as a
     Monday absence (playtest)."""
     text = about_child(text, language, names)
+    gone = past_absence(text, language, today, holidays)  # "yesterday": never today
+    if gone is not None:
+        return OwnWords(SICK if gone[1] else ABSENT, gone[0])
     if is_school_day(today, holidays):
         if says_sick(text, language):
             return OwnWords(SICK, today)

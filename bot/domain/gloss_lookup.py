@@ -5,17 +5,59 @@ another English word, nor a false friend a card warns about)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.domain.checks import WordRef
 from bot.domain.english_spelling import normalise, slip_distance
+from bot.domain.language import school_languages
 from bot.domain.typed_answers import Verdict, grade, may_be_gloss, own_terms
 
 MAX_FOUND = 3  # a gloss two or three words share ("nooc": category, species), never a list
 # Letters a typed word may differ in length from a word of theirs and still be it: a slip or
 # two, or a regular ending ("analyzing"). Cheaply, before the grader: a sentence is no word.
 LENGTH_SLACK = 4
+
+
+# "How do you say X in English?" in the languages Puente speaks: X is looked up as a typed
+# word is (playtest: "kijan yo di cellule an angle?" got the offer to send it to the teacher)
+SAY_IN_ENGLISH = tuple(re.compile(pattern, re.IGNORECASE) for pattern in (  # pragma: no mutate
+    r"^(?:how (?:do|would|can) (?:you|i|we) (?:say|write)|what(?:'s| is)) (.+?) in english\b",
+    r"^(?:kijan|ki jan|kòman|koman) (?:yo|ou|w|m|mwen) (?:di|ekri) (.+?) (?:an|nan) angle\b",
+    r"^comment (?:on dit|dit[- ]on|dire|se dit|tu dis|dit on) (.+?) en anglais\b",
+    r"^c[oó]mo se (?:dice|escribe) (.+?) en ingl[eé]s\b",
+    r"^como (?:se diz|se escreve|é|fala) (.+?) em ingl[eê]s\b",
+    r"^sidee (?:loo yiraahdaa|baa loo yiraahdaa) (.+?) (?:af )?ingiriisi",
+    r"^(.+?) (?:ua )?lus askiv (?:hais|yog) li cas",
+    r"^(.+?) (?:trong |bằng )?tiếng anh (?:là gì|nói thế nào|nói sao)",
+    r"^(.+?)用英[语語文](?:怎么|怎麼)(?:说|說|讲|講|写|寫)",
+    r"^كيف (?:أقول|اقول|نقول|تقول|يقال) (.+?) بال(?:إ|ا)نجليزي",
+    r"^(.+?)[은는을를]? 영어로 (?:뭐|어떻게)",
+    r"^как (?:сказать|будет|по[- ]английски) (.+?)(?: по[- ]английски)?$",
+    r"^(?:ano ang|paano sabihin ang) (.+?) sa ingles\b",
+))
+
+
+def asked_word(text: str) -> str | None:
+    """The word a "how do you say X in English?" asks about (None: no such question)."""
+    typed = " ".join(text.split()).strip(" ?？؟!.¿¡")
+    for pattern in SAY_IN_ENGLISH:
+        if (found := pattern.search(typed)) and (word := found.group(1).strip(" «»“”\"'")):
+            return word
+    return None
+
+
+def school_glossed(text: str, refs: Sequence[WordRef], lang: str | None
+                   ) -> tuple[list[WordRef], str | None]:
+    """glossed_words in `lang`, else in the language she is likely schooled in
+    (school_languages: "cellule" from a Haitian student, as her typed answers are read), and
+    the language it found them in."""
+    for code in school_languages(lang):
+        found = glossed_words(text, refs, code)
+        if found:
+            return found, code
+    return [], None
 
 
 def glossed_words(text: str, refs: Sequence[WordRef], lang: str | None) -> list[WordRef]:

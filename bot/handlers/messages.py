@@ -279,7 +279,9 @@ async def ask_button(update: Update, context: PuenteContext) -> None:
     to = draft.to if draft.to is not None and draft.to.child == child else None
     s = context.services  # "✉️ my words + 🤒 excuse today": the note names the day excused
     day = excused.words_excuse(cb.args[1], s.config.school, s.clock(),
-                               callbacks.asked_day(cb)) if family and len(cb.args) > 1 else None
+                               callbacks.asked_day(cb), draft.message, who.language,
+                               [c.first_name for c in who.children]
+                               ) if family and len(cb.args) > 1 else None
     await relay_to_teachers(update, context, who, child, draft.message,
                             to.teacher_id if to else None, to.about if to else None,
                             to.also if to else (), excused=day)

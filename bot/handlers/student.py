@@ -393,7 +393,7 @@ async def student_text(update: Update, context: PuenteContext) -> None:
         found = lookup.look_up(s.db, user.id, text)
         if found.home:
             await send_home_word(context, message.chat_id, found.home, student.language,
-                                 scaffold_for(found.level).english_first)
+                                 scaffold_for(found.level).english_first, found.home_language)
         elif found.english.refs:
             await send_english_word(context, message.chat_id, found, student.language)
         else:
@@ -402,6 +402,10 @@ async def student_text(update: Update, context: PuenteContext) -> None:
     if isinstance(feedback, answers.SentTwice):  # a copy of her last answer: set aside, said
         await say(update, context, "typed-sent-twice" if feedback.waiting
                   else "typed-sent-twice-done")
+        return
+    if isinstance(feedback, answers.ExplainQuestion):  # "mwen pa konprann": help, no grade
+        key, values = check_views.explain_question(feedback)
+        await say(update, context, key, **values)
         return
     if isinstance(feedback, answers.TapAnAnswer):
         # A message, not a go ("je ne comprends pas le mot contrast"), gets one reply: the
@@ -450,12 +454,13 @@ async def about_word(update: Update, context: PuenteContext, text: str) -> None:
 
 
 async def send_home_word(context: PuenteContext, chat_id: int, found: list[WordRef],
-                         lang: str, english_first: bool = False) -> None:
+                         lang: str, english_first: bool = False,
+                         gloss_in: str | None = None) -> None:
     """Answer a home-language word with the English word(s) it means, each with its 🔊."""
     s = context.services
     markup = keyboards.listen_words(found, s.catalog, lang) if s.speech else None
     await context.bot.send_message(chat_id, card_views.home_word_text(found, lang, s.catalog,
-                                                                      english_first),
+                                                                      english_first, gloss_in),
                                    parse_mode=ParseMode.HTML, reply_markup=markup)
 
 

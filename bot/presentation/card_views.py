@@ -159,13 +159,15 @@ def _pack(header: Markup, blocks: Sequence[Markup], budget: int) -> list[Markup]
 
 
 def home_word_text(refs: Sequence[WordRef], lang: str, catalog: Catalog,
-                   english_first: bool = False) -> Markup:
-    """A home-language word the student typed, answered with the English word(s) it means
-    (its hint English first at levels 5-6: `english_first`)."""
-    lines = [catalog.render("home-word", lang, gloss=ref.word.glosses[lang].term,
+                   english_first: bool = False, gloss_in: str | None = None) -> Markup:
+    """A home-language word the student typed (in `gloss_in`, her school's language, when not
+    hers: "cellule = cell"), answered with the English word(s) it means (its hint English
+    first at levels 5-6: `english_first`)."""
+    code = gloss_in or lang
+    lines = [catalog.render("home-word", lang, gloss=ref.word.glosses[code].term,
                             term=ref.word.term,
                             emoji=f" {ref.word.emoji}" if ref.word.emoji else "")
-             for ref in refs if lang in ref.word.glosses]
+             for ref in refs if code in ref.word.glosses]
     return join_lines([*lines, catalog.bilingual("home-word-hint", lang,
                                                  english_first=english_first)])
 

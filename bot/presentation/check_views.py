@@ -44,7 +44,7 @@ from bot.presentation.views import (
     join_lines,
     utf16_len,
 )
-from bot.services.answers import Feedback, WriteInEnglish
+from bot.services.answers import ExplainQuestion, Feedback, WriteInEnglish
 from bot.services.checks import Question, ShortCheck
 from bot.services.readiness import BackOn, NextStep
 
@@ -426,10 +426,20 @@ def write_in_english(ask: WriteInEnglish) -> tuple[str, dict[str, object]]:
     if ask.own_word and ask.lang is not None:
         # her school's language named as she calls it ("fransè" for a Creole reader)
         named = reader_language(ask.lang) if ask.school else language_name(ask.lang)
-        return "typed-home-language", {"typed": ask.typed, "language": named}
+        return "typed-home-language-tap" if ask.tap else "typed-home-language", {
+            "typed": ask.typed, "language": named}
     if ask.lang is None:
         return "typed-not-english-unnamed", {}
     return "typed-not-english", {"language": reader_language(ask.lang)}
+
+
+def explain_question(ask: ExplainQuestion) -> tuple[str, dict[str, object]]:
+    """What "I don't understand" at a question gets: the meaning it asks by, in her language
+    (her school's named as she calls it), or only the way on when there is none."""
+    if ask.meaning is None or ask.lang is None:
+        return "question-explain-none", {}
+    named = reader_language(ask.lang) if ask.school else language_name(ask.lang)
+    return "question-explain", {"meaning": ask.meaning, "language": named}
 
 
 def nothing_to_check(step: NextStep | None) -> tuple[str, dict[str, object]]:

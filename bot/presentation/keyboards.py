@@ -716,9 +716,12 @@ def unexcuse_row(catalog: Catalog, lang: str, student_id: int, day: date) -> lis
              callbacks.data(callbacks.EXCUSED, student_id, day.strftime("%Y%m%d"))]]
 
 
-def excuse_row(catalog: Catalog, lang: str, student_id: int, day: date) -> list[list[str]]:
-    """An outbox row: 🤒 to excuse the day a family's own words said the child is away."""
-    return [[catalog.plain("button-excuse-day", lang, day=Day(day)),
+def excuse_row(catalog: Catalog, lang: str, student_id: int, day: date, away: bool = False
+               ) -> list[list[str]]:
+    """An outbox row: 🤒 (📅 `away`: not sick, another day than today) to excuse the day a
+    family's own words said the child is away."""
+    return [[catalog.plain("button-excuse-day-away" if away else "button-excuse-day", lang,
+                           day=Day(day)),
              callbacks.data(callbacks.EXCUSE, student_id, day.strftime("%Y%m%d"))]]
 
 

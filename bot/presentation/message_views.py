@@ -147,6 +147,10 @@ def relay_text(catalog: Catalog, lang: str, who: Asker, relay: Relay, name: str,
         parts.append(catalog.render("relay-thanks", lang))
     if relay.excused is not None:  # what Puente did with it: the teacher can undo it (↩️)
         parts.append(catalog.render("relay-excused", lang, day=Day(relay.excused), name=name))
+    elif relay.recognised is not None and relay.recognised.when != "today":
+        # the gist of words the teacher may not read: which day, with 📅 Excuse below
+        parts.append(catalog.render(f"relay-recognised-{relay.recognised.when}", lang,
+                                    day=Day(relay.recognised.day), name=name))
     parts += _how_to_answer(catalog, lang, relay, who.role == FAMILY)
     return pack(parts, catalog.render("message-continued", lang))
 

@@ -23,10 +23,11 @@ from bot.domain.checks import (
 )
 from bot.domain.cognates import fold, relation_for
 from bot.domain.confusions import chosen_word
-from bot.domain.dont_know import says_dont_know
+from bot.domain.dont_know import says_dont_know, says_not_understood
 from bot.domain.errors import PuenteError
 from bot.domain.evidence import chosen_meaning, counted_choices
 from bot.domain.frozen import quick_init
+from bot.domain.language import school_languages
 from bot.domain.mastery import (
     WordMastery,
     card_read_today,
@@ -245,6 +246,7 @@ class WriteInEnglish:
     own_word: bool = True  # this word's own gloss ("that is the Arabic word 👍"), or other text
     school: bool = False  # the gloss in her school language, not her own ("hypothèse", ht)
     attempt: bool = True  # False: a message in another script, which may be for the teacher
+    tap: bool = False  # at a question with buttons: "tap the English one above", not graded
 
 
 @dataclass(frozen=True)
@@ -259,6 +261,17 @@ class TapAnAnswer:
     poll_message: int | None = None
     attempt: bool = True
     key: str = "tap-an-answer"
+
+
+@dataclass(frozen=True)
+class ExplainQuestion:
+    """"I don't understand" at a question: the word's meaning in her language (or her
+    school's: `school`), which the question asks by; never graded, the question stays open
+    (None: no meaning in a language she reads)."""
+
+    meaning: str | None = None
+    lang: str | None = None
+    school: bool = False
 
 
 @dataclass(frozen=True)
@@ -281,7 +294,8 @@ class SentTwice:
 def answer_typed(db: Database, user_id: int, text: str, now: datetime, tz: ZoneInfo,
                  holidays: Collection[date] = (), guard: SentTwiceGuard | None = None,
                  message_id: int | None = None
-                 ) -> Feedback | WriteInEnglish | TapAnAnswer | TypeTheWord | SentTwice | None:
+                 ) -> (Feedback | WriteInEnglish | TapAnAnswer | TypeTheWord | SentTwice
+                       | ExplainQuestion | None):
     """Grade free text against the student's open item; None when no item is open.
 
     Text that matches a button's label during a button question counts as that tap. With a
@@ -318,9 +332,11 @@ def _answers_right(item: Item, text: str) -> bool:
 def _answer_text(db: Database, user_id: int, stored: check_items.StoredItem,
                  check: check_items.Check | None, text: str, now: datetime, tz: ZoneInfo,
                  holidays: Collection[date]
-                 ) -> Feedback | WriteInEnglish | TapAnAnswer | TypeTheWord:
+                 ) -> Feedback | WriteInEnglish | TapAnAnswer | TypeTheWord | ExplainQuestion:
     """Grade free text against the open item `stored` of `check` (answer_typed)."""
     who = learner(db, user_id)
+    if says_not_understood(text):  # "mwen pa konprann": help, not the offer to the teacher
+        return _explain(db, who, stored)
     if not stored.item.typed:
         index = matching_option(stored.item, text)
         if index is None and says_dont_know(text):  # "no sé" or "🤷": placement taught her
@@ -330,6 +346,9 @@ def _answer_text(db: Database, user_id: int, stored: check_items.StoredItem,
         if index is None:  # "extint" or "3" while the buttons wait: the answer is a tap away
             # (under letter tiles, the only buttons are letters: "organsim" is told to tap them)
             spelled = tiles.by_default(stored.item, who.level, stored.practice)
+            gloss = None if spelled else _gloss_at_buttons(db, who, stored, text)
+            if gloss is not None:
+                return gloss
             return TapAnAnswer(stored.id, stored.poll_message,
                                tries_an_answer(text, stored.item.options),
                                "item-tiles-typed" if spelled else "tap-an-answer")
@@ -347,8 +366,40 @@ def _answer_text(db: Database, user_id: int, stored: check_items.StoredItem,
         own = grade.verdict is Verdict.HOME_LANGUAGE_WORD
         school = own and grade.language not in (None, who.language)
         return WriteInEnglish(grade.language or who.language if own else grade.matched,
-                              text.strip()[:60], own, school)
+                              (grade.graded or text.strip())[:60], own, school)  # the word
     return _finish(db, stored, grade, now, tz, holidays, who, check=check, text=text)
+
+
+def _explain(db: Database, who: Learner, stored: check_items.StoredItem) -> ExplainQuestion:
+    """The open question's word's meaning in her language, else her school's (playtest:
+    "mwen pa konprann" at a question was offered to the teacher as chat)."""
+    found = words_by_id(db, [stored.item.word_id])
+    glosses = found[0].word.glosses if found else {}
+    for code in school_languages(who.language):
+        gloss = glosses.get(code)
+        if gloss is not None and (meaning := gloss.definition or gloss.simple):
+            return ExplainQuestion(meaning, code, code != who.language)
+    return ExplainQuestion()
+
+
+def _gloss_at_buttons(db: Database, who: Learner, stored: check_items.StoredItem, text: str
+                      ) -> WriteInEnglish | None:
+    """The word's own gloss typed at a question with buttons ("mitose", "c'est la mitose" from
+    a Haitian student schooled in French), named as a typed question names it: read as chat
+    ("send to your teacher?") or "tap one of the answers" (playtest). Nothing is graded and
+    the buttons stay; None for any other text."""
+    found = words_by_id(db, [stored.item.word_id])
+    if not found:
+        return None
+    word = found[0].word
+    own, false_friends = own_terms(word, who.language)
+    grade = grade_typed(text, word.term, forms=word.forms, home_terms=own, lang=who.language,
+                        false_friends=false_friends)
+    if grade.verdict is not Verdict.HOME_LANGUAGE_WORD:
+        return None
+    language = gloss_language(word, who.language, grade.matched)
+    return WriteInEnglish(language, (grade.graded or text.strip())[:60], True,
+                          school=language not in (None, who.language), tap=True)
 
 
 def _not_written(stored: check_items.StoredItem, who: Learner, grade: Grade, text: str

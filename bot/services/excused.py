@@ -19,6 +19,7 @@ from bot.config import SchoolConfig
 from bot.domain.errors import PuenteError
 from bot.domain.family_notes import ABSENT, days_ahead, days_offered, own_words, teacher_days
 from bot.domain.school_days import is_school_day
+from bot.services.relays import Recognised
 from bot.store import excused, families, outbox, people
 from bot.store.notes import FAMILY_NOTE
 from bot.store.threads import ThreadMessage
@@ -48,27 +49,39 @@ def excused_day(note: str, day: date | None, school: SchoolConfig, now: datetime
     return day if day in days_offered(today, school.holidays) else None
 
 
-def words_excuse(note: str, school: SchoolConfig, now: datetime, day: date | None = None
+def words_excuse(note: str, school: SchoolConfig, now: datetime, day: date | None = None,
+                 words: str | int = "", language: str = "en", names: Sequence[str] = ()
                  ) -> date | None:
     """The day a family's own words excuse when sent with "excuse today" (under words that say
     the child is sick or away today): today, exactly as the ready-made "sick today" or "not at
     school today" would (None on a day off, or for a note that excuses nothing: forged); with
     a `day` (under words that say she will miss a coming day), that day when it is one of the
-    school days such words may name ("absent" only)."""
+    school days such words may name ("absent" only); a day gone, only the one the held
+    `words` (in `language`, about `names`) say she missed."""
     today = now.astimezone(school.timezone).date()
     if day is None or day == today:  # tapped after midnight: the day they named is today
         return excused_day(note, today, school, now)
+    if day < today:  # a day gone only when the words held (`words`) say so ("yè", "ayer")
+        said = own_words(words, language, today, school.holidays, names) \
+            if isinstance(words, str) and note in EXCUSING else None
+        return day if said is not None and said.day == day else None
     return day if note == ABSENT and day in days_ahead(today, school.holidays) else None
 
 
 def excusable_day(text: str, language: str, school: SchoolConfig, now: datetime,
-                  names: Sequence[str] = ()) -> date | None:
+                  names: Sequence[str] = ()) -> Recognised | None:
     """The school day a family's relayed words say the child is sick or away (today, when
-    school is on), which the teacher may excuse in one tap (None: they say neither, or it is
-    a day off; a coming day the family could excuse with their words, the teacher later)."""
+    school is on, a coming day or one gone), which the teacher may excuse in one tap, and how
+    it reads (None: they say neither, or name a day further ahead than a teacher may
+    excuse): a coming absence sent as "my words only" gave an English-only teacher nothing
+    to act on (Haitian playtest)."""
     today = now.astimezone(school.timezone).date()
     found = own_words(text, language, today, school.holidays, names)
-    return today if found is not None and found.day == today else None
+    if found is None or (found.day > today and
+                         found.day not in days_offered(today, school.holidays)):
+        return None
+    when = "today" if found.day == today else "coming" if found.day > today else "past"
+    return Recognised(found.day, found.note, when)
 
 
 def excuse_by_teacher(db: Database, teacher_id: int, student_id: int, day: date,

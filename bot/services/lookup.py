@@ -11,7 +11,7 @@ from sqlite_utils import Database
 from bot.domain.checks import WordRef
 from bot.domain.english_spelling import english_words as english_list
 from bot.domain.free_text import about_word
-from bot.domain.gloss_lookup import EnglishWords, english_words, glossed_words
+from bot.domain.gloss_lookup import EnglishWords, asked_word, english_words, school_glossed
 from bot.services.learners import Learner, NoLanguageError, NotEnrolledError, learner
 from bot.store import study
 from bot.store.packs import pack_words, words_by_id
@@ -22,6 +22,7 @@ class Found:
     """What a student's text outside a check names among their words."""
 
     home: list[WordRef] = field(default_factory=list)  # it is their gloss ("ugaarsade")
+    home_language: str | None = None  # the gloss's language: theirs, or French for "cellule"
     english: EnglishWords = field(default_factory=lambda: EnglishWords([]))  # else "analize"
     level: int | None = None  # the student's level: the card a word is shown on
 
@@ -39,9 +40,10 @@ def _their_words(db: Database, user_id: int) -> tuple[Learner, list[WordRef]] | 
 
 
 def home_word(db: Database, user_id: int, text: str) -> list[WordRef]:
-    """The student's words whose gloss in their language `text` is (none when not enrolled)."""
+    """The student's words whose gloss in their language (or school's) `text` is (none when
+    not enrolled)."""
     theirs = _their_words(db, user_id)
-    return glossed_words(text, theirs[1], theirs[0].language) if theirs else []
+    return school_glossed(text, theirs[1], theirs[0].language)[0] if theirs else []
 
 
 def look_up(db: Database, user_id: int, text: str) -> Found:
@@ -52,9 +54,15 @@ def look_up(db: Database, user_id: int, text: str) -> Found:
     if theirs is None:
         return Found()
     who, refs = theirs
-    home = glossed_words(text, refs, who.language)
+    home, code = school_glossed(text, refs, who.language)
+    if not home and (asked := asked_word(text)) is not None:  # "kijan yo di cellule an angle?"
+        home, code = school_glossed(asked, refs, who.language)
+        if not home:
+            english = english_words(asked, refs, who.language)
+            if english.refs:
+                return Found(english=english, level=who.level)
     if home:
-        return Found(home, level=who.level)
+        return Found(home, code, level=who.level)
     return Found(english=english_words(text, refs, who.language), level=who.level)
 
 

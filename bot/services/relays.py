@@ -72,6 +72,18 @@ class Relay:
     #                               was written by people, not a machine
     excused: date | None = None   # the school day that note excused for the child (excused.py)
     unread: Unread | None = None  # "I cannot read this" under a teacher's answer: which one
+    # the day a family's words sent alone say the child is (or was) away, and whether "sick":
+    # the teacher reads what Puente recognised, with a button to excuse it (excused.py)
+    recognised: Recognised | None = None
+
+
+@dataclass(frozen=True)
+class Recognised:
+    """A day a family's own words say the child misses, as the teacher is told of it."""
+
+    day: date
+    note: str  # "sick" or "absent" (family_notes)
+    when: str  # "today", "coming" or "past"
 
 
 def is_thanks(who: Asker, message: str | int) -> bool:

@@ -34,7 +34,8 @@ async def test_a_mother_sends_an_absence_in_arabic_and_the_teacher_reads_it_in_e
     assert "اختاروا رسالة عن" in texts(listed)
     notes = [data for _, data in buttons(listed)]
     assert notes == [callbacks.data(callbacks.FAMILY_NOTE, OMAR, note) for note in
-                     ("sick", "absent", "homework", "help", "cannot-read", "meet")]
+                     ("sick", "absent", "homework", "help", "progress", "cannot-read",
+                      "meet")]
     days = await chat.tap(fatima(chat), notes[1])
     day = next(data for _, data in buttons(days) if data.count(":") == 3)
     shown = await chat.tap(fatima(chat), day)
