@@ -36,9 +36,9 @@ SCHOOL = ZoneInfo("America/New_York")
 def said(chat: Chat, key: str, lang: str, **values: object) -> str:
     if key.startswith("feedback-dont-know"):  # when the missed word is asked again: a miss
         # on a Monday, on Tuesday; a deciding review missed on a Thursday (deciding_review),
-        # after a real interval (Friday 23:00), so on Saturday, or Monday at school
+        # once the spelling it showed may be forgotten (the day after PROMPT_MEMORY): Tuesday
         monday = chat.clock().astimezone(SCHOOL).weekday() == 0
-        values.setdefault("back", Said(f"feedback-back-{'tomorrow' if monday else 'sat-mon'}"))
+        values.setdefault("back", Said(f"feedback-back-{'tomorrow' if monday else 'tue'}"))
     if key.startswith("item-typed-intro"):  # the first typed question's line holds its ask
         values.setdefault("ask", Said("item-typed-ask"))
     return chat.app.bot_data.services.catalog.bilingual(key, lang, **values)
@@ -118,10 +118,10 @@ async def test_i_dont_know_is_a_miss_with_the_answer_shown_kindly_and_the_next_q
     edit = next(c for c in calls if c.method == "editMessageText")
     assert edit.text.startswith(
         "No pasa nada. La palabra es <b>ecosystem</b> (<b>ecosistema</b>). La verás otra vez "
-        "el sábado (o el lunes, en la escuela).\nThat's OK. The word is <b>ecosystem</b> "
-        "(<b>ecosistema</b>). You will see it again on Saturday (or on Monday, at school)."
-        "\n\nPregunta 3/3\n")  # a deciding review missed on a Thursday: asked again after
-    # a real interval (Friday 23:00), so from Saturday (a /check then asks it), not "tomorrow"
+        "el martes.\nThat's OK. The word is <b>ecosystem</b> "
+        "(<b>ecosistema</b>). You will see it again on Tuesday."
+        "\n\nPregunta 3/3\n")  # a deciding review missed on a Thursday: its answer shown,
+    # asked again once that may be forgotten (the day after PROMPT_MEMORY), not "tomorrow"
     following = open_item(chat)
     assert following.id != stored.id and check_items.get_item(chat.db, stored.id).answered
     assert buttons([edit]) == way_out(following.id)

@@ -16,9 +16,10 @@ from bot.translation.translator import Translator, engine_for
 from tests.harness import TEACHER_ID, Chat, join_and_confirm, texts
 
 MOTHER = 2001
-SOMALI = ("ℹ️ A family member of <b>Ana</b> chose Somali. The school's translator has no "
-          "Somali translation model, so their messages reach you as they write them, without "
-          "English, and your answers reach them as you write them.")
+SOMALI = ("ℹ️ A family member of <b>Ana</b> chose Somali. No machine translation model "
+          "exists for Somali (none to install), so their messages reach you as they write "
+          "them, without English, and your answers reach them as you write them. The school's "
+          "interpreters can help.")
 CREOLE = SOMALI.replace("Somali", "Haitian Creole")
 
 
