@@ -134,9 +134,11 @@ async def test_student_gives_each_word_the_status_the_csv_and_report_give_it(
     helped = {r["word"] for r in csv_rows(calls)
               if r["student"] == "Jorge" and r["status"] == "needs help"}
     assert helped and "🆘 Needs help: Jorge (" in texts(calls)
-    assert drill.split("\n")[1].startswith("⏱️ ")  # how fast (docs/reports.md), then words
-    assert drill.split("\n")[2:] == [f"⚠️ {term}: correct 0 of 2 over 2 days · needs help"
-                                     for term in sorted(helped)]
+    lines = drill.split("\n")
+    assert lines[1].startswith("⏱️ ")  # how fast (docs/reports.md), then at levels 1-2 her
+    assert lines[2].startswith("🔎 ")  # answers by kind of question, then the words
+    assert lines[3:] == [f"⚠️ {term}: correct 0 of 2 over 2 days · needs help"
+                         for term in sorted(helped)]
 
 
 async def test_a_word_in_review_says_what_mastery_still_needs_right_after_a_right_answer(

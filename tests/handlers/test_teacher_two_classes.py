@@ -190,7 +190,7 @@ def test_teacher_help_never_splits_a_group_nor_passes_telegrams_limit(
         assert all(any(g in m for m in messages) for g in groups), lang
     small = menus.teacher_help(catalog, "en", limit=900)  # a smaller limit: whole groups
     assert len(small) > 1
-    assert all(m.count("<b>") == sum(m.count(h) for h in ("🏫", "📘", "📊", "👪", "⚙️"))
+    assert all(m.count("<b>") == sum(m.count(h) for h in ("🏫", "📘", "📊", "🎙️", "👪", "⚙️"))
                for m in small)
 
 
