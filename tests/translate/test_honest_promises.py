@@ -62,7 +62,8 @@ async def test_haitian_parent_is_told_the_teacher_sees_their_words_as_written(
     # the school could install one (Hmong playtest; `puente languages`: no Argos model exists)
     await chat.tap(marie, "fa:ht")  # the same language again: the teacher already knows
     assert not [c for c in await chat.deliver() if c.chat_id == TEACHER_ID]
-    offer = texts(await chat.send(marie, "Bonjou, kijan pitit mwen ap fè lekòl la?"))
+    # (not "how is my child doing?": that shows her the week first, family_progress_note)
+    offer = texts(await chat.send(marie, "Bonjou, mwen ta renmen pale avè w sou devwa Ana."))
     assert offer == ("Mèsi pou mesaj ou. Èske ou ta renmen m voye l bay pwofesè a? Pwofesè a ap "
                      "wè mo ou yo jan ou te ekri yo a. Oswa peze 📝: yon mesaj ki tou pare "
                      "rive bay pwofesè a an angle.")  # people's English, never a machine's
