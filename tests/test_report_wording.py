@@ -24,9 +24,9 @@ WORDS = [WordColumn(w, term, "science.matter", w) for w, term in
 
 
 def right(student: int, word: int, days: int, last: str = TUE_22) -> Cell:
-    """A word answered right once a day on `days` days, not mastered."""
+    """A word answered right once a day on `days` days (four-option taps), not mastered."""
     return Cell(student, word, 0.999, False, days, days, last, 0, first_seen=MON,
-                days_right=days, shown_at=MON)
+                days_right=days, shown_at=MON, luck=0.25 ** days)
 
 
 def okafor_class() -> ClassMatrix:
@@ -117,6 +117,24 @@ def test_the_csv_says_what_a_word_still_needs_to_be_mastered() -> None:
     assert ana["mastered"] == "1" and ana["needs_to_master"] == ""
     unopened = next(r for r in rows if r["student"] == "Dmitri" and r["word"] == "volume")
     assert unopened["needs_to_master"] == "right on 3 days, the last a recall on its review"
+
+
+def test_the_csv_counts_the_days_a_run_that_could_be_guesses_still_needs() -> None:
+    """Hodan (level 2) was right on a quiz poll and a gap sentence after one miss: the CSV
+    said "right on 1 more day: a recall on its review", and Monday's right recall (four
+    options) left her run a 1-in-80 guess, so the word stayed in review. Two more days is the
+    truth at her level's deciding review; a level-5 student, who types it, needs the one."""
+    hodan = Cell(1, 0, 0.9, False, 3, 2, TUE_22, 0, first_seen=MON, days_right=2,
+                 shown_at=MON, luck=0.25 * 0.2, misses=1)
+    matrix = ClassMatrix([StudentRow(1, "Hodan", "so", 2, number=1, joined_at=MON, taught=2),
+                          StudentRow(2, "Ana", "es", 5, number=2, joined_at=MON, taught=5)],
+                         WORDS[:1], {(1, 0): hodan, (2, 0): replace(hodan, student_id=2)})
+    rows = list(csv.DictReader(io.StringIO(csv_bytes(matrix).decode("utf-8-sig"))))
+    needs = {r["student"]: r["needs_to_master"] for r in rows}
+    assert needs == {
+        "Hodan": "right on 2 more days, the last a recall on its review: its right answers so "
+                 "far could still be guesses",
+        "Ana": "right on 1 more day: a recall on its review"}
 
 
 def test_a_word_right_in_practice_more_than_missed_says_so_instead_of_needs_help(

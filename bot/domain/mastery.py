@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
+from bot.domain.checks import BEGINNER_CHOICES
 from bot.domain.knowledge import COGNATE_PRIOR, PRIOR, bkt_update, guess_rate, practised
 from bot.domain.scaffold import ItemType
 
@@ -51,6 +52,8 @@ MASTERED_SUCCESSES = 3
 # evidence) 1 in 100 brings guessers to 0.4 % while learners still master faster than on four
 # options at 1 in 20 (docs/newcomers.md). Typed answers pass in two.
 MASTERED_LUCK = 0.01
+BEGINNER_LEVEL = 2      # levels 1-2 decide a review on six options (or tiles); 3-6 type it
+MAX_DAYS_COUNTED = 9    # days_to_master_now stops counting there: "9 more days" is already a lot
 REVIEWING_DAYS = 2    # right on two different days since the last miss: retention is tested
 MASTERED_DAYS = 3     # right on three different days since the last miss: over time, not cramming
 # Spacing is counted in the school's days, not hours: a word whose ready time falls on a day is
@@ -405,6 +408,34 @@ def days_to_master(days_right: int) -> int:
     deciding recall on its review (is_mastered). 0: only that recall is missing (a right
     answer that leaves the run a guesser could give too likely asks for one more)."""
     return max(0, MASTERED_DAYS - days_right)
+
+
+def days_to_master_now(days_right: int, luck: float, misses: int, p_known: float,
+                       level: int | None) -> int:
+    """How many more school days of right answers a word needs before it can be mastered,
+    every rule of is_mastered counted, not the days alone: a run of right answers a guesser
+    could still give (MASTERED_LUCK) or an estimate under MASTERED_P asks for more days than
+    days_to_master says (playtest: a CSV read "right on 1 more day: a recall on its review";
+    Hodan's right recall that day left her run, two four-option taps and a miss, a 1-in-80
+    guess, and the word stayed in review). Each day's answer is counted as the deciding
+    review the student's level is asked (DECIDING_GUESS: levels 1-2 choose among six options,
+    fewer days if she spells it with tiles; levels 3-6 type it). 0 once only the recall on
+    its review is missing and it would master the word."""
+    days = days_to_master(days_right)
+    typed = level is not None and level > BEGINNER_LEVEL
+    item = ItemType.TYPED if typed else ItemType.REVERSE
+    choices = None if typed else BEGINNER_CHOICES
+    guess = guess_rate(item, typed, choices)
+    more = 0
+    while more < MAX_DAYS_COUNTED:
+        enough = (more >= max(days, 1) and luck * (misses + 1) <= MASTERED_LUCK
+                  and p_known >= MASTERED_P)
+        if enough:
+            break
+        more += 1
+        luck *= guess
+        p_known = bkt_update(p_known, True, item, typed, choices)
+    return days if more <= max(days, 1) else more
 
 
 def recall_ready(state: WordMastery, now: datetime, tz: tzinfo = UTC) -> bool:

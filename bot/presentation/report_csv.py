@@ -9,7 +9,7 @@ import io
 from datetime import datetime, tzinfo
 
 from bot.domain.language_names import name_in
-from bot.domain.mastery import days_to_master
+from bot.domain.mastery import days_to_master, days_to_master_now
 from bot.domain.word_status import WordStatus, too_few_answers
 from bot.presentation.report_names import student_name, term
 from bot.services.confusions import StudentMixUp
@@ -64,6 +64,10 @@ RECALL_LEFT = "a recall on its review"
 ONE_DAY_LEFT = "right on 1 more day: a recall on its review"
 DAYS_LEFT = "right on {days} more days, the last a recall on its review"
 ALL_DAYS_LEFT = "right on {days} days, the last a recall on its review"  # none yet since a miss
+# more days than the days alone ask: the right answers so far are too easy to guess, or the
+# estimate too low (mastery.days_to_master_now)
+GUESSES_LEFT = ("right on {days} more days, the last a recall on its review: its right answers "
+                "so far could still be guesses")
 # card: whether the student opened the word's card (or answered it), was given the word (a push,
 # or a preview) and has not opened it yet, or was never given it (a classmate was).
 OPENED, NOT_OPENED, NOT_SENT = "opened", "not_opened", "not_sent"
@@ -105,12 +109,19 @@ def estimate_cell(cell: Cell | None) -> str:
     return "" if no_estimate_reason(cell) or cell is None else f"{cell.estimate:.2f}"
 
 
-def needs_cell(cell: Cell | None) -> str:
+def needs_cell(cell: Cell | None, level: int | None = None) -> str:
     """What the word still needs to count as mastered ("" once it is): the days right (since
-    the last miss) it lacks, the last of them a recall on the review Puente schedules."""
+    the last miss) it lacks, the last of them a recall on the review Puente schedules; more
+    days where the right answers so far could be guesses at the deciding review a student at
+    `level` is asked (mastery.days_to_master_now)."""
     if cell is not None and cell.mastered:
         return ""
     days = days_to_master(cell.days_right if cell is not None else 0)
+    if cell is not None:
+        needed = days_to_master_now(cell.days_right, cell.luck, cell.misses, cell.p_known,
+                                    level)
+        if needed > max(days, 1):
+            return GUESSES_LEFT.format(days=needed)
     if not days:
         return RECALL_LEFT
     if days == 1:
@@ -171,6 +182,7 @@ def csv_bytes(matrix: ClassMatrix, tz: tzinfo | None = None) -> bytes:
         unopened = {w.id for w in matrix.unopened.get(student.id, [])}
         guessing = int(student.id in matrix.near_chance)
         taught = student.taught or ""
+        deciding = student.taught or student.level  # the level her deciding reviews ask at
         for word_id, pack, word_term, retired in words:
             cell = matrix.cells.get((student.id, word_id))
             if cell is None:
@@ -184,7 +196,7 @@ def csv_bytes(matrix: ClassMatrix, tz: tzinfo | None = None) -> bytes:
                              cell.meaning_attempts, cell.meaning_correct,
                              spreadsheet_cell(local_time(cell.last_seen, tz)), cell.listened,
                              cell.listened_right, OPENED, cell.status.value, retired,
-                             cell.practised, needs_cell(cell), language, guessing,
+                             cell.practised, needs_cell(cell, deciding), language, guessing,
                              cell.teacher_counted, taught, *evidence_cells(cell, tz),
                              recall_cell(cell), no_estimate_reason(cell),
                              cell.teacher_accepted])

@@ -71,6 +71,8 @@ class Cell:
     # was mastered (UTC, as stored): a missed spelling on its deciding review keeps the days
     # right (mastery.record_answer), so /student names the day it was missed
     missed_in_run: tuple[str, ...] = ()
+    # every miss mastery counts, practice included (WordMastery.misses): the luck rule's count
+    misses: int = 0
 
     @property
     def state(self) -> MasteryState:
@@ -266,7 +268,8 @@ def class_matrix(db: Database, class_id: int, words_of: Collection[int] = (),
         "CASE WHEN m.mastered_at IS NOT NULL THEN (SELECT json_group_array(a.answered_at) "
         "FROM attempts a WHERE a.student_id = m.student_id AND a.word_id = m.word_id "
         "AND a.correct = 0 AND a.practice = 0 AND a.answered_at > m.first_correct_at "
-        "AND a.answered_at < m.mastered_at) END "
+        "AND a.answered_at < m.mastered_at) END, "
+        "m.attempts - m.correct "  # mastery's misses (its luck rule counts a try after each)
         "FROM enrollments e "
         "JOIN mastery m ON m.student_id = e.student_id WHERE e.class_id = :class_id "
         "AND m.word_id IN (SELECT word_id FROM class_words)",
@@ -278,7 +281,7 @@ def class_matrix(db: Database, class_id: int, words_of: Collection[int] = (),
                   near_chance=r[0] in near_chance, teacher_counted=r[17], mastered_at=r[18],
                   success_days=tuple(sorted(json.loads(r[19] or "[]"))),
                   mastered_grading=r[20], teacher_accepted=r[21],
-                  missed_in_run=tuple(json.loads(r[22] or "[]"))) for r in rows]
+                  missed_in_run=tuple(json.loads(r[22] or "[]")), misses=r[23]) for r in rows]
     cells = {(c.student_id, c.word_id): c for c in every if met(c.shown, c.state)}
     words = _word_columns(db, {c.word_id for c in every})
     unread: dict[int, list[int]] = {}  # word id -> students given it, its card unopened

@@ -24,6 +24,8 @@ from bot.domain.mastery import (
     after_memory,
     card_read_today,
     card_shown_today,
+    days_to_master,
+    days_to_master_now,
     is_due,
     new_mastery,
     next_review,
@@ -642,3 +644,17 @@ def test_two_night_sittings_a_day_apart_are_two_days_right() -> None:
         state = record_answer(state, correct=True, exact=True, item_type=R, typed=False,
                               now=at, local_day=study_day(at, new_york), tz=new_york)
     assert state.success_days == {"2026-09-15", "2026-09-16"}
+
+
+def test_the_days_a_word_still_needs_count_a_run_a_guesser_could_give() -> None:
+    """Days alone said one more; a run of a poll and a gap sentence after a miss (1 in 20,
+    tried twice) needs two more six-option days at level 2 to pass the 1-in-100 bar, one
+    more typed day at level 4, and an estimate short of 0.95 asks for more too."""
+    assert days_to_master(2) == 1
+    assert days_to_master_now(2, 0.05, 1, 0.9, level=2) == 2
+    assert days_to_master_now(2, 0.05, 1, 0.9, level=4) == 1
+    assert days_to_master_now(2, 0.0004, 0, 0.2, level=4) == 2  # the estimate lags
+    # three days right: only the recall is missing, unless it cannot pass the bar alone
+    assert days_to_master_now(3, 0.00625, 1, 0.98, level=2) == 0
+    assert days_to_master_now(3, 0.25, 3, 0.98, level=2) == 3
+    assert days_to_master_now(0, 1.0, 0, 0.15, level=None) == 3
