@@ -140,7 +140,7 @@ NOT_UNDERSTOOD_PHRASES: dict[str, str] = {  # pragma: no mutate block (data)
 NOT_UNDERSTOOD_OBJECTS = ("the question", "this question", "it", "this", "la question",
                           "cette question", "la pregunta", "esta pregunta", "a pergunta",
                           "kesyon an", "kesyon sa a", "sa a", "mo a", "le mot", "la palabra",
-                          "the word", "anyen")
+                          "the word", "anyen", "su'aasha", "su'aashan", "erayga")
 
 
 @functools.cache

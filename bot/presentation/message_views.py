@@ -151,6 +151,8 @@ def relay_text(catalog: Catalog, lang: str, who: Asker, relay: Relay, name: str,
         # the gist of words the teacher may not read: which day, with 📅 Excuse below
         parts.append(catalog.render(f"relay-recognised-{relay.recognised.when}", lang,
                                     day=Day(relay.recognised.day), name=name))
+    if relay.gist is not None:  # the gist of words nobody translated
+        parts.append(catalog.render(f"relay-gist-{relay.gist}", lang, name=name))
     parts += _how_to_answer(catalog, lang, relay, who.role == FAMILY)
     return pack(parts, catalog.render("message-continued", lang))
 

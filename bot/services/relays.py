@@ -14,9 +14,11 @@ from datetime import date, datetime, timedelta
 
 from sqlite_utils import Database
 
+from bot.domain.dont_know import says_dont_know, says_not_understood
 from bot.domain.emoji import meanings, only_emoji, only_thanks_emoji
 from bot.domain.errors import PuenteError
 from bot.domain.language import Capability, UnknownLanguageError, get_language
+from bot.domain.progress_question import asks_progress
 from bot.domain.scaffold import scaffold_for
 from bot.domain.thanks import only_acknowledges, only_thanks
 from bot.domain.throttle import Throttle
@@ -75,6 +77,9 @@ class Relay:
     # the day a family's words sent alone say the child is (or was) away, and whether "sick":
     # the teacher reads what Puente recognised, with a button to excuse it (excused.py)
     recognised: Recognised | None = None
+    # what Puente recognised in words the teacher has no English for (gist_of): a family's
+    # "how is she doing?" or anyone's "I don't understand", said to the teacher in one line
+    gist: str | None = None
 
 
 @dataclass(frozen=True)
@@ -131,7 +136,23 @@ async def prepare_ask(db: Database, translator: Translator | None, who: Asker, c
     return Relay(child, teacher_ids, text.strip(), english, written,
                  answer_language(translator, language), language, is_thanks(who, text),
                  about if about is not None and about.teacher_id in teacher_ids else None,
-                 emoji, also if about is not None and about.teacher_id in teacher_ids else ())
+                 emoji, also if about is not None and about.teacher_id in teacher_ids else (),
+                 gist=gist_of(who, text, written, language) if english is None else None)
+
+
+PROGRESS, LOST = "progress", "lost"
+
+
+def gist_of(who: Asker, text: str, written: str, language: str) -> str | None:
+    """What Puente recognised in a message with no English beside it (no model for Somali):
+    a family's "sidee buu u socdaa?" (PROGRESS), or "ma fahmin su'aasha" (LOST). The teacher
+    read raw Somali and answered "Hodan is doing well" to a student who had written that she
+    did not understand the question (playtest). None for English and for anything else."""
+    if written == "en" or not text.strip():
+        return None
+    if who.role == threads.FAMILY and asks_progress(text, language):
+        return PROGRESS
+    return LOST if says_not_understood(text) or says_dont_know(text) else None
 
 
 # What marks a ready-made message's English: written by people with the message itself.
