@@ -22,6 +22,19 @@ def _days(text: str) -> frozenset[str]:
     return frozenset() if text == "[]" else frozenset(json.loads(text))
 
 
+# The columns a mastery row is read with (_mastery): not `SELECT *`, whose other columns (the
+# teachers' running totals, alerts) a graded tap would turn into Python values unread
+MASTERY = ("word_id, p_known, card, due_at, successes, misses_in_row, success_days, "
+           "mastered_at, first_correct_at, attempts, correct, shown_at, last_seen, luck, "
+           "card_seen_at")
+
+
+@lru_cache(maxsize=1024)  # the same few sets of days, written back on every answer
+def _days_text(days: frozenset[str]) -> str:
+    """The local days a word was right, as the store keeps them (`_days` reads them back)."""
+    return json.dumps(sorted(days))
+
+
 def _mastery(row: sqlite3.Row, at: Columns) -> WordMastery:
     """A mastery row (`at`: its columns' positions) as the domain's WordMastery."""
     attempts = row[at["attempts"]]
@@ -46,8 +59,8 @@ def _seen(text: str | None) -> datetime | None:
 
 
 def get_mastery(db: Database, student_id: int, word_id: int) -> WordMastery | None:
-    rows, at = rows_by_position(db, "SELECT * FROM mastery WHERE student_id = ? AND "
-                                "word_id = ?", [student_id, word_id])
+    rows, at = rows_by_position(db, f"SELECT {MASTERY} FROM mastery WHERE student_id = ? "
+                                "AND word_id = ?", [student_id, word_id])
     return _mastery(rows[0], at) if rows else None
 
 
@@ -96,7 +109,7 @@ def save_mastery(db: Database, student_id: int, word_id: int, state: WordMastery
         "practised = mastery.practised + excluded.practised, "
         "practised_right = mastery.practised_right + excluded.practised_right",
         [student_id, word_id, state.p_known, state.card, stamp(state.due_at),
-         state.successes, state.misses_in_row, json.dumps(sorted(state.success_days)),
+         state.successes, state.misses_in_row, _days_text(frozenset(state.success_days)),
          stamp(state.mastered_at) if state.mastered_at else None, stamp(now), attempts,
          correct, stamp(now) if answered is not None else None,
          stamp(state.first_correct_at) if state.first_correct_at else None,
@@ -131,7 +144,7 @@ def mastery_and_answered_since(
     graded tap."""
     since_at = stamp(since)
     rows, at = rows_by_position(
-        db, "SELECT *, EXISTS (SELECT 1 FROM check_items c WHERE c.student_id = ? "
+        db, f"SELECT {MASTERY}, EXISTS (SELECT 1 FROM check_items c WHERE c.student_id = ? "
             "AND c.chosen_word_id = ? AND c.answered_at >= ?) AS revealed_since "
             "FROM mastery WHERE student_id = ? AND (word_id IN (?, ?) OR last_seen >= ?)",
         [student_id, word_id, since_at, student_id, word_id, ahead, since_at])
@@ -150,7 +163,7 @@ def student_mastery_and_revealed(db: Database, student_id: int, word_id: int, si
     """student_mastery, and whether a wrong tap on `word_id` since `since` showed its meaning
     (as mastery_and_answered_since says it): one read for a check's last answer."""
     rows, at = rows_by_position(
-        db, "SELECT *, EXISTS (SELECT 1 FROM check_items c WHERE c.student_id = ? "
+        db, f"SELECT {MASTERY}, EXISTS (SELECT 1 FROM check_items c WHERE c.student_id = ? "
             "AND c.chosen_word_id = ? AND c.answered_at >= ?) AS revealed_since "
             "FROM mastery WHERE student_id = ?", [student_id, word_id, stamp(since), student_id])
     word, revealed = at["word_id"], at["revealed_since"]
@@ -159,7 +172,8 @@ def student_mastery_and_revealed(db: Database, student_id: int, word_id: int, si
 
 def student_mastery(db: Database, student_id: int) -> dict[int, WordMastery]:
     """Every word the student has started, by word id (a check's last answer reads it too)."""
-    rows, at = rows_by_position(db, "SELECT * FROM mastery WHERE student_id = ?", [student_id])
+    rows, at = rows_by_position(db, f"SELECT {MASTERY} FROM mastery WHERE student_id = ?",
+                                [student_id])
     word = at["word_id"]
     return {r[word]: _mastery(r, at) for r in rows}
 
