@@ -408,19 +408,20 @@ def confirm_ready(catalog: Catalog, lang: str, reply: str, relay_id: int
 
 
 def as_written(catalog: Catalog, lang: str, target: str, child: str | None,
-               relay_id: int | None, first: Sequence[str] = ()) -> InlineKeyboardMarkup:
+               relay_id: int | None, first: Sequence[str] = (), heard: Collection[str] = ()
+               ) -> InlineKeyboardMarkup:
     """✅ Send as written (the held answer, for `target`) and ✖️ Cancel, then, under an answer
     to a family message, the ready-made replies in the family's language (each naming that
     message, checked on the server as relayed to this teacher). With `first` (a family who
     said they cannot read English), the replies lead, those in `first` on top, and ✅ ✖️
-    come last."""
+    come last; 🎙️ on the replies whose recording goes too (`heard`)."""
     held = [[InlineKeyboardButton(catalog.plain("button-send-as-written", lang),
                                   callback_data=callbacks.data(callbacks.ANSWER_HELD, target,
                                                                "ok"))],
             [InlineKeyboardButton("✖️ " + catalog.plain("button-cancel", lang),
                                   callback_data=callbacks.data(callbacks.ANSWER_HELD, "no"))]]
     ready = [] if child is None or relay_id is None else [[InlineKeyboardButton(
-        ready_label(catalog, lang, reply, child),
+        ready_label(catalog, lang, reply, child, reply in heard),
         callback_data=callbacks.data(callbacks.READY_REPLY, reply, relay_id))]
         for reply in [*first, *(r for r in READY_REPLIES if r not in first)]]
     return InlineKeyboardMarkup([*ready, *held] if first else [*held, *ready])

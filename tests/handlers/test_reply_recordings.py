@@ -15,6 +15,7 @@ from tests.harness import (
     TEACHER_ID,
     Chat,
     join_and_confirm,
+    reply,
     texts,
     voice,
 )
@@ -207,3 +208,45 @@ async def test_report_counts_the_replies_recorded(chat: Chat) -> None:
     await record_call(chat)
     report = texts(await chat.send(rivera(chat), "/report"))
     assert f"Hmong ready-made replies: 1 of {len(RECORDABLE)} recorded" in report
+
+
+async def test_the_hold_before_an_english_answer_marks_the_replies_she_will_hear(
+        chat: Chat) -> None:
+    await family(chat)
+    await record_call(chat)
+    await chat.send(chat.user(GRANDMOTHER, "Yer", None), "/ask Nkauj puas zoo?")
+    relay = next(c for c in await chat.deliver() if c.chat_id == TEACHER_ID)
+    held = await reply(chat, rivera(chat), "She is fine, thanks!", relay.result_id)
+    offered = [label for c in held for label, data in c.buttons
+               if data.startswith(f"{callbacks.READY_REPLY}:")]
+    assert offered[:2] == ["💬 Thank you for telling me. I hope Nkauj feels better soon.",
+                           "💬 🎙️ Thank you for your message. I will contact you soon."]
+
+
+async def test_a_hmong_student_hears_a_student_reply_too(chat: Chat) -> None:
+    nkauj = chat.user(1001, "Nkauj", "hmn")
+    await join_and_confirm(chat, nkauj, lang="hmn")
+    asked = prompt_of(await chat.send(rivera(chat), "/record replies Hmong"))
+    while "Ua tau zoo heev" not in asked.text:  # ⏭️ to "Great work!" ("Ua tau zoo heev!")
+        asked = prompt_of(await chat.tap_on(rivera(chat), SKIP, asked.result_id))
+    await voice(chat, rivera(chat), asked.result_id, file_id="great")
+    chat.api.uploads["great"] = b"OggS"
+    await chat.send(nkauj, "/ask Kuv ua tau lawm!")
+    await chat.deliver()
+    assert "💬 🎙️ Great work!" in labels(chat)
+    await chat.tap(rivera(chat), callbacks.data(callbacks.READY_REPLY, "great"))
+    got = [c for c in await chat.deliver() if c.chat_id == 1001]
+    assert [(c.method, c.params.get("voice")) for c in got] == [("sendVoice", "great")]
+    assert "Ua tau zoo heev!" in got[0].text
+
+
+async def test_the_end_of_the_words_says_how_many_replies_are_recorded(chat: Chat) -> None:
+    await family(chat)
+    await record_call(chat)
+    asked = prompt_of(await chat.send(rivera(chat), "/record"))
+    calls = await chat.tap_on(rivera(chat), SKIP, asked.result_id)
+    while not calls[-1].text.startswith("⏹️"):
+        calls = await chat.tap_on(rivera(chat), SKIP, prompt_of(calls).result_id)
+    assert calls[-1].text.endswith(
+        "\n🎙️ Ready-made replies recorded in Hmong: 1 of 12. /record replies hmn records "
+        "them, for families who read little.")
