@@ -180,8 +180,8 @@ class Deliverer:
         a caption goes first and the note after it. A note Telegram refuses (the reader's
         privacy settings refuse voice notes, a lost file) leaves the text as it went before."""
         text, markup, voice = row.payload["text"], _markup(row.payload), row.payload.get("voice")
-        fits = utf16_len(plain_text(text)) <= CAPTION_LIMIT
-        if voice and fits:
+        fits = bool(voice) and utf16_len(plain_text(text)) <= CAPTION_LIMIT
+        if fits:
             try:
                 return await self.bot.send_voice(row.chat_id, voice, caption=text,
                                                  parse_mode=ParseMode.HTML,
@@ -191,8 +191,8 @@ class Deliverer:
                          row.id, exc.message)
         sent = await self.bot.send_message(row.chat_id, text, parse_mode=ParseMode.HTML,
                                            reply_markup=markup, rate_limit_args=BULK)
-        if voice and not fits:
-            with contextlib.suppress(BadRequest):
+        if voice and not fits:  # the text went: a note that fails now must not send it again
+            with contextlib.suppress(TelegramError):
                 await self.bot.send_voice(row.chat_id, voice, rate_limit_args=BULK)
         return sent
 
