@@ -24,7 +24,7 @@ from bot.domain.school_days import closed_until
 from bot.presentation import keyboards, message_views
 from bot.presentation.i18n import Day
 from bot.presentation.students import names_and
-from bot.services import askers, relays
+from bot.services import askers, relays, reply_recordings
 from bot.services import excused as excused_service
 from bot.services.askers import Asker
 from bot.services.family import remember_name
@@ -222,8 +222,10 @@ def _ready(context: PuenteContext, teacher_id: int, who: Asker, relay: relays.Re
         return None
     replies = replies_for(student) if student else family_replies(
         relay.original, relay.language, ANSWERED_BY.get(relay.note or "", ()))
+    heard = reply_recordings.recorded_replies(s.db, teacher_id, relay.child.student_id,
+                                              relay.language)
     return keyboards.ready_replies(s.catalog, user_language(context, teacher_id),
-                                   relay.child.first_name, replies)
+                                   relay.child.first_name, replies, heard)
 
 
 def _rows(context: PuenteContext, teacher_id: int, who: Asker, relay: relays.Relay

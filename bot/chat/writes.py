@@ -16,7 +16,14 @@ from bot.domain.family_notes import ANSWERED_BY, CANNOT_READ
 from bot.domain.language import detect_language
 from bot.domain.names import clean_name
 from bot.presentation import keyboards, message_views, ready_menus, views
-from bot.services import askers, ready_announcements, relays, teacher_answers, teacher_writes
+from bot.services import (
+    askers,
+    ready_announcements,
+    relays,
+    reply_recordings,
+    teacher_answers,
+    teacher_writes,
+)
 from bot.services.message_languages import answer_language
 from bot.services.pushes import next_allowed
 from bot.services.teacher_answers import Answer
@@ -90,7 +97,10 @@ async def confirm_as_written(update: Update, context: PuenteContext, answer: Ans
         name=name, language=language)
     ready = answer.student_name if relay_id is not None else None
     markup = keyboards.as_written(s.catalog, lang, target, ready, relay_id,
-                                  ANSWERED_BY[CANNOT_READ] if cannot else ())
+                                  ANSWERED_BY[CANNOT_READ] if cannot else (),
+                                  reply_recordings.recorded_replies(
+                                      s.db, user.id, answer.asked.student_id,
+                                      answer.asked.language))
     # Dates and events no ready-made reply says ("no school on Monday") go to the whole
     # class as a ready-made announcement, in each family's language: the button names it.
     classes = ready_announcements.shared_classes(s.db, user.id, answer.asked.student_id)

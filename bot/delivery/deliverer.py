@@ -19,13 +19,14 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 
 from bot.context import Services
 from bot.delivery.pacing import BULK, Pacer, retry_seconds
 from bot.delivery.reports import report_finished, unlinked_note
+from bot.presentation.views import CAPTION_LIMIT, plain_text, utf16_len
 from bot.services import daily_alerts, learners, previews, teacher_answers
 from bot.services.pushes import next_allowed
 from bot.store import erase, outbox, people, threads
@@ -173,6 +174,28 @@ class Deliverer:
         finally:
             busy.discard(row.chat_id)
 
+    async def _send_payload(self, row: outbox.OutboxRow) -> Message:
+        """Send the row's text; with a teacher's recorded voice note ("voice", a ready-made
+        reply) the note goes with the text as its caption, one message; a text too long for
+        a caption goes first and the note after it. A note Telegram refuses (the reader's
+        privacy settings refuse voice notes, a lost file) leaves the text as it went before."""
+        text, markup, voice = row.payload["text"], _markup(row.payload), row.payload.get("voice")
+        fits = bool(voice) and utf16_len(plain_text(text)) <= CAPTION_LIMIT
+        if fits:
+            try:
+                return await self.bot.send_voice(row.chat_id, voice, caption=text,
+                                                 parse_mode=ParseMode.HTML,
+                                                 reply_markup=markup, rate_limit_args=BULK)
+            except BadRequest as exc:
+                log.info("outbox row %s: its voice note was refused (%s); the text goes",
+                         row.id, exc.message)
+        sent = await self.bot.send_message(row.chat_id, text, parse_mode=ParseMode.HTML,
+                                           reply_markup=markup, rate_limit_args=BULK)
+        if voice and not fits:  # the text went: a note that fails now must not send it again
+            with contextlib.suppress(TelegramError):
+                await self.bot.send_voice(row.chat_id, voice, rate_limit_args=BULK)
+        return sent
+
     async def _send_row(self, row: outbox.OutboxRow, tally: Delivered) -> None:
         db, clock, policy = self.services.db, self.services.clock, self.policy
         gone = teacher_answers.unlinked_reader(db, row.chat_id, row.kind, row.payload)
@@ -190,9 +213,7 @@ class Deliverer:
             outbox.postpone(db, row.id, allowed)  # family updates wait out quiet hours
             return
         try:
-            sent = await self.bot.send_message(
-                row.chat_id, row.payload["text"], parse_mode=ParseMode.HTML,
-                reply_markup=_markup(row.payload), rate_limit_args=BULK)
+            sent = await self._send_payload(row)
         except RetryAfter as exc:  # the pacer already waited and retried: give the row back
             seconds = retry_seconds(exc)
             outbox.release(db, row.id, self.owner, clock() + timedelta(seconds=seconds))

@@ -19,6 +19,10 @@ STUDENT_READY_REPLIES = ("thanks", "tomorrow", "notyet", "seeme", "great")
 # Replies with a day and time, chosen with the ready-made announcements' day and time buttons
 # (both parents asked to meet; "Thursday at 3pm" went in English, playtest)
 WITH_WHEN = frozenset({"meet"})
+# The replies a teacher may record in a language no voice speaks (/record replies), families'
+# first. Not one with a day and time: its day and time are what the family must hear, and a
+# voice saying "come to meet me on ___ at ___" would sound complete without them.
+RECORDABLE = tuple(r for r in (*READY_REPLIES, *STUDENT_READY_REPLIES) if r not in WITH_WHEN)
 
 
 def ready_key(reply: str) -> str:

@@ -54,6 +54,7 @@ from bot.services import (
     listen,
     membership,
     ready_announcements,
+    reply_recordings,
     student_lookup,
     teacher_answers,
 )
@@ -228,7 +229,8 @@ async def ready_button(update: Update, context: PuenteContext) -> None:
                                 message_views.answer_text(s.catalog, answer), now,
                                 spoken_views.ready_answer_spoken(s.catalog, answer),
                                 listen_rows(s.catalog, partial(listen.can_say, s.speech))
-                                if s.speech is not None else None)
+                                if s.speech is not None else None,
+                                reply_recordings.reply_voice(s.db, user.id, asked, reply))
     context.deliverer.wake()
     if day is None:
         await _mark_sent(context, query, lang, relay_id, held=relay is not None and not confirmed)

@@ -1,10 +1,12 @@
 """/record: a teacher (or a bilingual aide added as co-teacher) says words' home-language lines
 in Telegram voice notes, for the languages no offline voice speaks; ⏭️ ⏹️ under each word,
-🔁 🗑️ under each one kept. Every id is checked on the server (bot/services/recordings.py)."""
+🔁 🗑️ under each one kept. `/record replies` does the same over the ready-made replies, which
+a family then hears with the reply. Every id is checked on the server
+(bot/services/recordings.py, bot/services/reply_recordings.py)."""
 
 from __future__ import annotations
 
-from telegram import Message, Update, Voice
+from telegram import CallbackQuery, Message, Update, Voice
 from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
@@ -12,7 +14,9 @@ from bot.chat.audience import PRIVATE, Audience, From
 from bot.chat.replies import spend, tapped, user_language
 from bot.context import PuenteContext, Services
 from bot.presentation import callbacks, recording_views
-from bot.services import recordings
+from bot.services import recordings, reply_recordings
+
+REPLIES_WORD = "replies"  # /record replies [LANGUAGE] [CLASS]
 
 
 class _Prompted(filters.MessageFilter):
@@ -34,20 +38,25 @@ def register(app: Application) -> None:
     services: Services = app.bot_data.services
     app.add_handler(CommandHandler("record", record, filters=PRIVATE))
     app.add_handler(CallbackQueryHandler(record_button, pattern=(
-        rf"^({callbacks.RECORD}|{callbacks.RECORD_AGAIN}|{callbacks.RECORD_DELETE}):")))
+        rf"^({callbacks.RECORD}|{callbacks.RECORD_AGAIN}|{callbacks.RECORD_DELETE}"
+        rf"|{callbacks.RECORD_REPLY_AGAIN}|{callbacks.RECORD_REPLY_DELETE}):")))
     app.add_handler(MessageHandler(
         PRIVATE & filters.VOICE & From(services, Audience.TEACHER) & _Prompted(services),
         recorded_voice))
 
 
 async def record(update: Update, context: PuenteContext) -> None:
-    """Show the class's next word without a recording in a language no voice speaks
-    (`/record [LANGUAGE] [CLASS]`), or ask which language."""
+    """Show the class's next word (`/record replies`: ready-made reply) without a recording in
+    a language no voice speaks (`/record [replies] [LANGUAGE] [CLASS]`), or ask which
+    language."""
     user, s = update.effective_user, context.services
     if user is None:
         return
     lang = user_language(context, user.id, user.language_code)
-    found = recordings.start(s.db, user.id, " ".join(context.args or []))
+    args = list(context.args or [])
+    replies = bool(args) and args[0].casefold() == REPLIES_WORD
+    found = reply_recordings.start(s.db, user.id, " ".join(args[1:])) if replies else \
+        recordings.start(s.db, user.id, " ".join(args))
     if isinstance(found, recordings.LanguagePick):
         text, markup = recording_views.pick(s.catalog, lang, found)
         await context.bot.send_message(user.id, text, parse_mode=ParseMode.HTML,
@@ -63,14 +72,32 @@ async def recorded_voice(update: Update, context: PuenteContext) -> None:
         return
     lang = user_language(context, user.id, user.language_code)
     replied = message.reply_to_message
-    saved = recordings.save(s.db, user.id, replied.message_id if replied else None,
-                            message.voice.file_id, _seconds(message.voice), s.clock())
+    replied_id = replied.message_id if replied else None
+    if reply_recordings.asks_reply(s.db, user.id, replied_id):
+        await _reply_saved(context, message, lang, reply_recordings.save(
+            s.db, user.id, replied_id, message.voice.file_id, _seconds(message.voice),
+            s.clock()))
+        return
+    saved = recordings.save(s.db, user.id, replied_id, message.voice.file_id,
+                            _seconds(message.voice), s.clock())
     markup = None if saved.too_long else recording_views.word_buttons(
         s.catalog, lang, saved.class_id, saved.word_id, saved.language)
     await message.reply_text(recording_views.saved_text(s.catalog, lang, saved),
                              parse_mode=ParseMode.HTML, reply_markup=markup)
     if saved.next is not None:
         await _show(context, user.id, lang, saved.next)
+
+
+async def _reply_saved(context: PuenteContext, message: Message, lang: str,
+                       saved: reply_recordings.ReplySaved) -> None:
+    """A reply's voice note kept (🔁 🗑️ under it), then the next reply; or "shorter, please"."""
+    s = context.services
+    markup = None if saved.too_long else recording_views.reply_buttons(
+        s.catalog, lang, saved.class_id, saved.reply, saved.language)
+    await message.reply_text(recording_views.reply_saved_text(s.catalog, lang, saved),
+                             parse_mode=ParseMode.HTML, reply_markup=markup)
+    if saved.next is not None:
+        await _show(context, message.chat_id, lang, saved.next)
 
 
 def _seconds(voice: Voice) -> int:
@@ -94,13 +121,23 @@ async def record_button(update: Update, context: PuenteContext) -> None:
         await context.bot.send_message(user.id, s.catalog.render("record-stopped", lang),
                                        parse_mode=ParseMode.HTML)
     elif cb.prefix == callbacks.RECORD and cb.args == (callbacks.SKIP,):
-        found = recordings.skip(s.db, user.id, message_id)
+        found = reply_recordings.skip(s.db, user.id, message_id) \
+            if reply_recordings.asks_reply(s.db, user.id, message_id) \
+            else recordings.skip(s.db, user.id, message_id)
         await spend(query)
         await _show(context, user.id, lang, found)
     elif cb.prefix == callbacks.RECORD and len(cb.args) == 2:
         found = recordings.choose(s.db, user.id, cb.int_arg(0), cb.args[1])
         await spend(query)
         await _show(context, user.id, lang, found)
+    elif cb.prefix == callbacks.RECORD and len(cb.args) == 3 \
+            and cb.args[2] == callbacks.REPLIES:
+        found = reply_recordings.choose(s.db, user.id, cb.int_arg(0), cb.args[1])
+        await spend(query)
+        await _show(context, user.id, lang, found)
+    elif cb.prefix in (callbacks.RECORD_REPLY_AGAIN, callbacks.RECORD_REPLY_DELETE) \
+            and len(cb.args) == 3:
+        await _reply_button(context, query, lang, cb)
     elif cb.prefix == callbacks.RECORD_AGAIN and len(cb.args) == 3:
         await _show(context, user.id, lang, recordings.again(
             s.db, user.id, cb.int_arg(0), cb.int_arg(1), cb.args[2]))
@@ -116,13 +153,37 @@ async def record_button(update: Update, context: PuenteContext) -> None:
         raise callbacks.ForgedCallbackError("bad recording button")
 
 
+async def _reply_button(context: PuenteContext, query: CallbackQuery, lang: str,
+                        cb: callbacks.Callback) -> None:
+    """🔁 Record a ready-made reply again, or 🗑️ delete its recording."""
+    s, user_id = context.services, query.from_user.id
+    class_id, reply, language = cb.int_arg(0), cb.args[1], cb.args[2]
+    if cb.prefix == callbacks.RECORD_REPLY_AGAIN:
+        await _show(context, user_id, lang, reply_recordings.again(
+            s.db, user_id, class_id, reply, language))
+        return
+    found = reply_recordings.delete(s.db, user_id, class_id, reply, language)
+    await spend(query, query.data)
+    await context.bot.send_message(
+        user_id, recording_views.reply_deleted_text(s.catalog, lang, reply, found),
+        parse_mode=ParseMode.HTML, reply_markup=recording_views.reply_buttons(
+            s.catalog, lang, class_id, reply, language, delete=False))
+
+
 async def _show(context: PuenteContext, user_id: int, lang: str,
-                found: recordings.Ask | recordings.Finished) -> None:
-    """Send the word to say (remembered as its prompt), or the end of the words."""
+                found: recordings.Ask | recordings.Finished | reply_recordings.ReplyAsk
+                ) -> None:
+    """Send the word (or ready-made reply) to say, remembered as its prompt, or the end."""
     s = context.services
     if isinstance(found, recordings.Finished):
         await context.bot.send_message(user_id, recording_views.finished_text(
             s.catalog, lang, found), parse_mode=ParseMode.HTML)
+        return
+    if isinstance(found, reply_recordings.ReplyAsk):
+        sent = await context.bot.send_message(
+            user_id, recording_views.reply_ask_text(s.catalog, lang, found),
+            parse_mode=ParseMode.HTML, reply_markup=recording_views.ask_buttons(s.catalog, lang))
+        reply_recordings.asked(s.db, user_id, sent.message_id, found, s.clock())
         return
     sent = await context.bot.send_message(
         user_id, recording_views.ask_text(s.catalog, lang, found), parse_mode=ParseMode.HTML,

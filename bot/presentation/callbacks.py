@@ -110,6 +110,9 @@ RECORD = "rc"       # rc:<class id>:<language> record that language's lines | rc
 RECORD_AGAIN = "rw"  # rw:<class id>:<word id>:<language>   🔁 record a word's line again
 RECORD_DELETE = "rd"  # rd:<class id>:<word id>:<language>   🗑️ delete a word's recording
 SKIP, STOP = "s", "x"  # rc:s, rc:x
+REPLIES = "r"  # rc:<class id>:<language>:r   record that language's ready-made replies
+RECORD_REPLY_AGAIN = "ry"  # ry:<class id>:<reply>:<language>   🔁 record a ready-made reply again
+RECORD_REPLY_DELETE = "rz"  # rz:<class id>:<reply>:<language>   🗑️ delete a reply's recording
 LETTERS_FIRST = "lf"  # lf:<student id>:1 | lf:<student id>:0   a teacher turns a level-2
 #                       student's "letters first" on or off (/student; checked as her teacher's)
 LETTERS_OFFER = "lq"  # lq:y | lq:n   a student's answer to "🔤 Show the letters first next

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import date
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
@@ -302,13 +302,17 @@ def without_prefix(markup: InlineKeyboardMarkup | None, prefix: str
 
 
 READY_MARK = "💬 "  # a ready-made reply still to send
+HEARD_MARK = "🎙️ "  # ...that the family will hear too: their class recorded it (/record replies)
 BLANK = "___"  # a menu label's day and time still to choose ("…" read "on …." before a full stop)
 
 
-def ready_label(catalog: Catalog, lang: str, reply: str, child: str) -> str:
-    """A ready-made reply's button, in the teacher's language: "💬 Hodan is doing well.";
-    one with a day and time leaves them as gaps, chosen after the tap."""
-    return READY_MARK + catalog.plain(ready_key(reply), lang, name=child, day=BLANK, time=BLANK)
+def ready_label(catalog: Catalog, lang: str, reply: str, child: str, heard: bool = False
+                ) -> str:
+    """A ready-made reply's button, in the teacher's language: "💬 Hodan is doing well.",
+    "💬 🎙️ Hodan is doing well." when its recording goes with it (`heard`); one with a day
+    and time leaves them as gaps, chosen after the tap."""
+    return READY_MARK + (HEARD_MARK if heard else "") + catalog.plain(
+        ready_key(reply), lang, name=child, day=BLANK, time=BLANK)
 
 
 def listen_word(label: str, word_id: int, word_only: bool = False) -> InlineKeyboardButton:
@@ -364,13 +368,13 @@ def listen_rows(catalog: Catalog, voiced: Callable[[str], bool]
     return made
 
 
-def ready_replies(catalog: Catalog, lang: str, child: str, replies: Sequence[str]
-                  ) -> InlineKeyboardMarkup:
+def ready_replies(catalog: Catalog, lang: str, child: str, replies: Sequence[str],
+                  heard: Collection[str] = ()) -> InlineKeyboardMarkup:
     """The ready-made `replies` under a family message no model can answer in its language
     (or under any student's message: the replies to a student), one a row, each in the
-    teacher's language (`lang`) naming the child."""
+    teacher's language (`lang`) naming the child; 🎙️ on those whose recording goes too."""
     return InlineKeyboardMarkup([[InlineKeyboardButton(
-        ready_label(catalog, lang, reply, child),
+        ready_label(catalog, lang, reply, child, reply in heard),
         callback_data=callbacks.data(callbacks.READY_REPLY, reply))] for reply in replies])
 
 
@@ -404,19 +408,20 @@ def confirm_ready(catalog: Catalog, lang: str, reply: str, relay_id: int
 
 
 def as_written(catalog: Catalog, lang: str, target: str, child: str | None,
-               relay_id: int | None, first: Sequence[str] = ()) -> InlineKeyboardMarkup:
+               relay_id: int | None, first: Sequence[str] = (), heard: Collection[str] = ()
+               ) -> InlineKeyboardMarkup:
     """✅ Send as written (the held answer, for `target`) and ✖️ Cancel, then, under an answer
     to a family message, the ready-made replies in the family's language (each naming that
     message, checked on the server as relayed to this teacher). With `first` (a family who
     said they cannot read English), the replies lead, those in `first` on top, and ✅ ✖️
-    come last."""
+    come last; 🎙️ on the replies whose recording goes too (`heard`)."""
     held = [[InlineKeyboardButton(catalog.plain("button-send-as-written", lang),
                                   callback_data=callbacks.data(callbacks.ANSWER_HELD, target,
                                                                "ok"))],
             [InlineKeyboardButton("✖️ " + catalog.plain("button-cancel", lang),
                                   callback_data=callbacks.data(callbacks.ANSWER_HELD, "no"))]]
     ready = [] if child is None or relay_id is None else [[InlineKeyboardButton(
-        ready_label(catalog, lang, reply, child),
+        ready_label(catalog, lang, reply, child, reply in heard),
         callback_data=callbacks.data(callbacks.READY_REPLY, reply, relay_id))]
         for reply in [*first, *(r for r in READY_REPLIES if r not in first)]]
     return InlineKeyboardMarkup([*ready, *held] if first else [*held, *ready])

@@ -7,9 +7,13 @@ from collections.abc import Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.domain.ready_replies import RECORDABLE
 from bot.presentation import callbacks
 from bot.presentation.i18n import Catalog, Counted, Markup, reader_language
+from bot.presentation.keyboards import BLANK
+from bot.presentation.ready_menus import reply_text
 from bot.services.recordings import MAX_SECONDS, Ask, Finished, LanguagePick, Progress, Saved
+from bot.services.reply_recordings import ReplyAsk, ReplySaved
 
 
 def ask_text(catalog: Catalog, lang: str, ask: Ask) -> Markup:
@@ -32,11 +36,63 @@ def ask_buttons(catalog: Catalog, lang: str) -> InlineKeyboardMarkup:
 
 
 def finished_text(catalog: Catalog, lang: str, found: Finished) -> Markup:
-    """Every word recorded, or none left after the ones skipped (and how to go on)."""
+    """Every word (or ready-made reply) recorded, or none left after the ones skipped (and how
+    to go on); after the words, how many replies are recorded."""
+    language = reader_language(found.language)
+    if found.replies:
+        key = "record-replies-all-done" if found.done == found.total else "record-replies-end"
+        return catalog.render(key, lang, language=language, code=found.language,
+                              done=found.done, total=found.total)
     key = "record-all-done" if found.done == found.total else "record-end"
-    return catalog.render(key, lang, language=reader_language(found.language),
-                          code=found.language, done=found.done,
-                          words=Counted("count-words", found.total))
+    return Markup("\n".join([
+        catalog.render(key, lang, language=language, code=found.language, done=found.done,
+                       words=Counted("count-words", found.total)),
+        catalog.render("record-replies-progress", lang, language=language, code=found.language,
+                       done=found.replies_done, total=found.replies_total)]))
+
+
+def reply_ask_text(catalog: Catalog, lang: str, ask: ReplyAsk) -> Markup:
+    """"🎙️ Say in Hmong: <the reply in Hmong>", how to answer, and the progress (a reply that
+    names the child shows a gap, said as "your child")."""
+    said = reply_text(catalog, ask.language, ask.reply, BLANK)
+    parts = [catalog.render("record-reply-ask", lang, language=reader_language(ask.language),
+                            text=said, limit=MAX_SECONDS, done=ask.done, total=ask.total)]
+    if BLANK in said:
+        parts.append(catalog.render("record-reply-name", lang))
+    if ask.recorded:  # 🔁: the new note replaces the one families hear now
+        parts.append(catalog.render("record-reply-replaces", lang))
+    return Markup("\n".join(parts))
+
+
+def reply_saved_text(catalog: Catalog, lang: str, saved: ReplySaved) -> Markup:
+    """A reply's voice note kept, or "a bit shorter, please"."""
+    if saved.too_long:
+        return catalog.render("record-reply-too-long", lang, seconds=saved.seconds,
+                              limit=MAX_SECONDS)
+    return catalog.render("record-reply-saved", lang, seconds=saved.seconds,
+                          language=reader_language(saved.language),
+                          text=reply_text(catalog, saved.language, saved.reply, BLANK))
+
+
+def reply_buttons(catalog: Catalog, lang: str, class_id: int, reply: str, language: str,
+                  delete: bool = True) -> InlineKeyboardMarkup:
+    """🔁 Record again (and 🗑️ Delete) under a ready-made reply recorded."""
+    row = [InlineKeyboardButton(catalog.plain("button-record-again", lang),
+                                callback_data=callbacks.data(callbacks.RECORD_REPLY_AGAIN,
+                                                             class_id, reply, language))]
+    if delete:
+        row.append(InlineKeyboardButton(catalog.plain("button-record-delete", lang),
+                                        callback_data=callbacks.data(
+                                            callbacks.RECORD_REPLY_DELETE, class_id, reply,
+                                            language)))
+    return InlineKeyboardMarkup([row])
+
+
+def reply_deleted_text(catalog: Catalog, lang: str, reply: str, found: Finished) -> Markup:
+    """A reply's recording deleted: it goes as text only; the progress after it."""
+    return catalog.render("record-reply-deleted", lang, language=reader_language(found.language),
+                          text=reply_text(catalog, found.language, reply, BLANK),
+                          done=found.done, total=found.total)
 
 
 def pick(catalog: Catalog, lang: str, found: LanguagePick
@@ -45,7 +101,8 @@ def pick(catalog: Catalog, lang: str, found: LanguagePick
     return catalog.render("record-which-language", lang, class_name=found.class_info.name), \
         InlineKeyboardMarkup([[InlineKeyboardButton(
             catalog.plain("button-record-language", lang, language=reader_language(code)),
-            callback_data=callbacks.data(callbacks.RECORD, found.class_info.id, code))]
+            callback_data=callbacks.data(callbacks.RECORD, found.class_info.id, code,
+                                         *([callbacks.REPLIES] if found.replies else [])))]
             for code in found.languages])
 
 
@@ -84,7 +141,12 @@ def report_line(catalog: Catalog, lang: str, progress: Sequence[Progress]) -> Ma
     voice)."""
     if not progress:
         return None
-    return catalog.render("report-recordings", lang, languages=Markup("; ".join(
-        catalog.render("report-recordings-language", lang,
-                       language=reader_language(p.language), done=p.done,
-                       words=Counted("count-words", p.total)) for p in progress)))
+    parts = []
+    for p in progress:
+        language = reader_language(p.language)
+        if p.total:  # words with a line to record
+            parts.append(catalog.render("report-recordings-language", lang, language=language,
+                                        done=p.done, words=Counted("count-words", p.total)))
+        parts.append(catalog.render("report-recordings-replies", lang, language=language,
+                                    done=p.replies_done, total=len(RECORDABLE)))
+    return catalog.render("report-recordings", lang, languages=Markup("; ".join(parts)))

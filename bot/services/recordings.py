@@ -14,12 +14,13 @@ from sqlite_utils import Database
 from bot.domain.checks import WordRef
 from bot.domain.errors import PuenteError
 from bot.domain.language import LANGUAGES
+from bot.domain.ready_replies import RECORDABLE
 from bot.services import teaching
 from bot.services.class_choice import teacher_class
 from bot.services.glosses import complete_glosses
 from bot.services.home_language import language_in
 from bot.speech.voices import home_voice
-from bot.store import class_words, recordings
+from bot.store import class_words, recordings, reply_recordings
 from bot.store.packs import words_by_id
 from bot.store.people import ClassInfo
 
@@ -62,6 +63,9 @@ class Finished:
     language: str
     done: int
     total: int
+    replies: bool = False      # the ready-made replies' end (/record replies), not the words'
+    replies_done: int = 0      # the class's ready-made replies recorded in the language
+    replies_total: int = len(RECORDABLE)
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,7 @@ class LanguagePick:
 
     class_info: ClassInfo
     languages: tuple[str, ...]
+    replies: bool = False  # for its ready-made replies (/record replies)
 
 
 @dataclass(frozen=True)
@@ -155,7 +160,7 @@ def next_word(db: Database, class_id: int, language: str, after: int | None = No
     later = [i for i in found if after is None or i.word_id > after]
     item = next((i for i in later if not _is_recorded(db, i, language)), None)
     if item is None:
-        return Finished(class_id, language, done, len(found))
+        return finished(db, class_id, language, done, len(found))
     return Ask(class_id, language, item.word_id, item.term, item.line, done, len(found))
 
 
@@ -223,8 +228,21 @@ def delete(db: Database, teacher_id: int, class_id: int, word_id: int, language:
     item = _line(db, class_id, word_id, language)
     recordings.delete_recording(db, word_id, language)
     found = lines(db, class_id, language)
-    return item.term, Finished(class_id, language,
+    return item.term, finished(db, class_id, language,
                                sum(_is_recorded(db, i, language) for i in found), len(found))
+
+
+def finished(db: Database, class_id: int, language: str, done: int, total: int,
+             replies: bool = False) -> Finished:
+    """The end of the words (or of the replies), with the class's replies recorded so far."""
+    return Finished(class_id, language, done, total, replies, replies_recorded(
+        db, class_id, language), len(RECORDABLE))
+
+
+def replies_recorded(db: Database, class_id: int, language: str) -> int:
+    """How many of the ready-made replies the class has recorded in the language."""
+    return len(reply_recordings.class_replies_recorded(db, class_id, language)
+               & set(RECORDABLE))
 
 
 def _class(db: Database, teacher_id: int, class_id: int) -> ClassInfo:
@@ -251,17 +269,18 @@ class Progress:
     language: str
     done: int
     total: int
+    replies_done: int = 0  # ready-made replies recorded (of RECORDABLE)
 
 
 def class_progress(db: Database, class_id: int, languages: list[str]) -> list[Progress]:
-    """/report's line: for each language without a voice, the words recorded of those with a
-    line (languages whose words have no line are left out: nothing to record)."""
+    """/report's line: for each language without a voice its students or their families
+    read, the words recorded of those with a line and the ready-made replies recorded."""
     found = []
+    languages = [*languages, *reply_recordings.family_languages(db, class_id)]
     for language in dict.fromkeys(lang for lang in languages if lang and voiceless(lang)):
         items = lines(db, class_id, language)
-        if items:
-            found.append(Progress(language, sum(_is_recorded(db, i, language) for i in items),
-                                  len(items)))
+        found.append(Progress(language, sum(_is_recorded(db, i, language) for i in items),
+                              len(items), replies_recorded(db, class_id, language)))
     return found
 
 

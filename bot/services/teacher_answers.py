@@ -195,19 +195,22 @@ def answered_or_old(asked: ThreadMessage, now: datetime) -> bool:
 
 
 def queue_ready(db: Database, answer: Answer, reply: str, text: str, now: datetime,
-                spoken: Spoken | None = None, listen_rows: ListenRows | None = None) -> int:
+                spoken: Spoken | None = None, listen_rows: ListenRows | None = None,
+                voice: str | None = None) -> int:
     """Send a ready-made reply (rendered `text`) to the family member, each reply once per
     message: the thread notes which went, and the outbox waits out quiet hours. People wrote
     it in every language, so it may be read aloud (`spoken`, under a 🔊 from `listen_rows`):
-    that reading is kept after delivery, when the text itself is forgotten."""
+    that reading is kept after delivery, when the text itself is forgotten. `voice`: the
+    class's recording of the reply in their language (a file_id), sent with the text as its
+    caption (/record replies)."""
     with db.atomic():
         if not threads.mark_ready(db, answer.asked.id, reply):
             raise ReadySentError()
         answer_id = threads.add_answer(db, answer.asked, now, "en", False, ready=reply)
         row_id = outbox.enqueue(db, None, answer.asked.asker_id, "answer",
                                 {"text": text, "buttons": [], "forget": True,
-                                 "student_id": answer.asked.student_id, "answer_id": answer_id},
-                                now, now)
+                                 "student_id": answer.asked.student_id, "answer_id": answer_id,
+                                 **({"voice": voice} if voice else {})}, now, now)
         keep_reading(db, row_id, spoken, answer.asked.language, listen_rows)
         return row_id
 

@@ -250,8 +250,13 @@ def _erase_teacher(db: Database, teacher_id: int) -> list[ClassFate]:
     db.execute("DELETE FROM outbox WHERE chat_id = ?", [teacher_id])
     # a note to a colleague that names them ("Diaz removed Linh"), not delivered yet
     db.execute(_ABOUT.format(field="about_teacher"), [teacher_id])
+    # A ready-made reply still queued goes as text alone: her voice note goes with her
+    db.execute("UPDATE outbox SET payload = json_remove(payload, '$.voice') "
+               "WHERE status != 'sent' AND json_extract(payload, '$.voice') IN "
+               "(SELECT file_id FROM reply_recordings WHERE recorded_by = ?)", [teacher_id])
     # family_links, class_teachers and coteach_codes they made cascade, as do the voice
-    # notes of words they recorded (their voice): students stop hearing them at once.
+    # notes of words and ready-made replies they recorded (their voice): students and
+    # families stop hearing them at once.
     db.execute("DELETE FROM teachers WHERE id = ?", [teacher_id])
     recordings.forget_recordings(db)
     for student_id in orphans:  # in no class now: their families' links end (told by goodbye)

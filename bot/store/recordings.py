@@ -31,13 +31,15 @@ class Recording:
 
 @dataclass(frozen=True)
 class Prompt:
-    """A "🎙️ Say in ..." message: which word and language it asked a teacher for."""
+    """A "🎙️ Say in ..." message: which word (or ready-made reply, migration 0053) and
+    language it asked a teacher for."""
 
     teacher_id: int
     message_id: int
     class_id: int
-    word_id: int
+    word_id: int | None
     language: str
+    reply: str | None = None  # a ready-made reply's key (then `word_id` is None)
 
 
 _RECORDINGS: WeakKeyDictionary[Database, dict[tuple[int, str], Recording]] = \
@@ -114,16 +116,16 @@ def remember_prompt(db: Database, prompt: Prompt, now: datetime) -> None:
     """Remember which word a "🎙️ Say in ..." message asked for."""
     with db.atomic():
         db.execute("INSERT OR REPLACE INTO recording_prompts (teacher_id, message_id, class_id, "
-                   "word_id, language, asked_at) VALUES (?, ?, ?, ?, ?, ?)",
+                   "word_id, language, reply, asked_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                    [prompt.teacher_id, prompt.message_id, prompt.class_id, prompt.word_id,
-                    prompt.language, stamp(now)])
+                    prompt.language, prompt.reply, stamp(now)])
 
 
 def prompt_for(db: Database, teacher_id: int, message_id: int | None) -> Prompt | None:
     """The prompt message `message_id` of this teacher's chat (None: her newest one), if it
     is still open."""
-    sql = ("SELECT teacher_id, message_id, class_id, word_id, language FROM recording_prompts "
-           "WHERE teacher_id = ?")
+    sql = ("SELECT teacher_id, message_id, class_id, word_id, language, reply "
+           "FROM recording_prompts WHERE teacher_id = ?")
     row = db.execute(f"{sql} ORDER BY message_id DESC LIMIT 1", [teacher_id]).fetchone() \
         if message_id is None else \
         db.execute(f"{sql} AND message_id = ?", [teacher_id, message_id]).fetchone()

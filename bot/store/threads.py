@@ -287,9 +287,10 @@ def unreachable_students(db: Database, class_id: int) -> int:
 
 
 def forget_sent_text(db: Database, outbox_id: int) -> None:
-    """Empty a delivered message's text: the thread keeps who and when, never what."""
-    db.execute("UPDATE outbox SET payload = json_set(payload, '$.text', '') WHERE id = ? "
-               "AND status = 'sent'", [outbox_id])
+    """Empty a delivered message's text (and drop the teacher's voice note it carried): the
+    thread keeps who and when, never what."""
+    db.execute("UPDATE outbox SET payload = json_remove(json_set(payload, '$.text', ''), "
+               "'$.voice') WHERE id = ? AND status = 'sent'", [outbox_id])
 
 
 def erase_person(db: Database, user_id: int) -> None:

@@ -417,3 +417,41 @@ CREATE TABLE recording_prompts (
     PRIMARY KEY (teacher_id, message_id)
 )
 """)
+
+
+@migrations(name="0053_reply_recordings")
+def reply_recordings(db: Database) -> None:
+    """A class's ready-made replies said in a language no voice speaks (Hmong, Somali,
+    Tagalog), by its teacher or a bilingual aide (a co-teacher), for a family member or student
+    who reads little: Telegram's file_id only, its length, who recorded it and when. One a
+    class, reply and language (the class's teachers share it, as they share its words' lines);
+    it goes with the class and with the teacher who recorded it (their voice). A "🎙️ Say in
+    ..." prompt now asks for a word's line or for a reply: `recording_prompts` is rebuilt with
+    `word_id` optional and a `reply`, its open prompts kept."""
+    run_sql(db, """
+CREATE TABLE reply_recordings (
+    class_id INTEGER NOT NULL REFERENCES classes(id) ON DELETE CASCADE,
+    reply TEXT NOT NULL,               -- a ready-made reply's key: "sick", "call", "great", ...
+    language TEXT NOT NULL,
+    file_id TEXT NOT NULL,             -- Telegram's: the audio itself is never stored here
+    seconds INTEGER NOT NULL,
+    recorded_by INTEGER NOT NULL REFERENCES teachers(id) ON DELETE CASCADE,
+    recorded_at TEXT NOT NULL,
+    PRIMARY KEY (class_id, reply, language)
+);
+CREATE TABLE recording_prompts_new (
+    teacher_id INTEGER NOT NULL REFERENCES teachers(id) ON DELETE CASCADE,
+    message_id INTEGER NOT NULL,       -- the "🎙️ Say in ..." message in the teacher's chat
+    class_id INTEGER NOT NULL REFERENCES classes(id) ON DELETE CASCADE,
+    word_id INTEGER REFERENCES words(id) ON DELETE CASCADE,
+    reply TEXT,                        -- a ready-made reply's key (then no word)
+    language TEXT NOT NULL,
+    asked_at TEXT NOT NULL,
+    PRIMARY KEY (teacher_id, message_id),
+    CHECK ((word_id IS NULL) != (reply IS NULL))
+);
+INSERT INTO recording_prompts_new (teacher_id, message_id, class_id, word_id, language, asked_at)
+SELECT teacher_id, message_id, class_id, word_id, language, asked_at FROM recording_prompts;
+DROP TABLE recording_prompts;
+ALTER TABLE recording_prompts_new RENAME TO recording_prompts
+""")
