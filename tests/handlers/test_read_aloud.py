@@ -242,3 +242,11 @@ async def test_student_and_report_mark_her_evidence_as_oral(chat: Chat, nkauj: d
     assert "🗣️ Oral checks" not in texts(await chat.send(rivera(chat), "/student Paj"))
     report = texts(await chat.send(rivera(chat), "/report"))
     assert "\n🗣️ Oral checks (answers heard, not read): Nkauj\n" in report
+
+
+async def test_a_name_with_markup_and_right_to_left_letters_is_echoed_as_text(
+        chat: Chat) -> None:
+    enrol_student(chat.db, chat.clock(), NKAUJ, "<b>&نور", "ar", 1)
+    said = texts(await chat.send(rivera(chat), "/readaloud <b>&نور"))
+    assert said.startswith("🗣️ Oral checks on for <b>&lt;b&gt;&amp;نور</b>.")
+    assert people.get_student(chat.db, NKAUJ).reads_aloud
