@@ -334,8 +334,9 @@ async def paced_check(chat: Chat, user: dict, rng: random.Random, seconds: float
 def shows_tiles(chat: Chat, user: dict, item_id: int) -> bool:
     """Whether the open question is spelled with letter tiles (levels 1-2, L1 -> English)."""
     stored = open_item(chat, user["id"])
-    return stored.id == item_id and tiles.by_default(
-        stored.item, learners.learner(chat.db, user["id"]).level, stored.practice)
+    who = learners.learner(chat.db, user["id"])
+    return stored.id == item_id and tiles.by_default(stored.item, who.level, stored.practice,
+                                                     who.reads_aloud)
 
 
 def opens_with_tiles(chat: Chat, user: dict, item_id: int) -> bool:
@@ -344,7 +345,7 @@ def opens_with_tiles(chat: Chat, user: dict, item_id: int) -> bool:
     stored = open_item(chat, user["id"])
     who = learners.learner(chat.db, user["id"])
     return stored.id == item_id and tiles.first(stored.item, who.level, stored.practice,
-                                                who.letters_first)
+                                                who.letters_first, who.reads_aloud)
 
 
 def on_screen(chat: Chat, user: dict, data: str) -> bool:

@@ -29,7 +29,7 @@ from bot.chat.replies import (
 )
 from bot.context import PuenteContext
 from bot.delivery.voice import send_note
-from bot.domain import tiles
+from bot.domain import read_aloud, tiles
 from bot.domain.scaffold import ItemType, scaffold_for
 from bot.presentation import callbacks, check_views, keyboards, views
 from bot.presentation.i18n import Markup
@@ -230,27 +230,39 @@ def _buttons(question: checks.Question, context: PuenteContext,
         return [*keyboards.show_tiles_layout(
             question.item_id, tiles.tiles_for(item, question.item_id), len(item.answer),
             catalog, question.lang, question.english_first), *rows]
-    # levels 1-2 spell an L1 -> English word with tiles where it fits, instead of six options
+    # levels 1-2 spell an L1 -> English word with tiles where it fits, instead of six options;
+    # a student who cannot read yet (/readaloud) taps numbered ones, read aloud under her 🔊
+    oral = read_aloud.applies(item, question.level, question.reads_aloud)
     layout = keyboards.tile_layout(question.item_id, tiles.tiles_for(item, question.item_id),
                                    screen.picks if screen is not None else ()) \
         if question.spelled_with_tiles \
-        else keyboards.option_layout(callbacks.ANSWER, question.item_id, item.options)
+        else keyboards.option_layout(callbacks.ANSWER, question.item_id,
+                                     read_aloud.numbered(item.options) if oral else item.options)
     if not scaffold_for(question.level).dont_know:  # levels 3-6: no 🤷 to label
         return layout
-    speech = context.services.speech
     # levels 1-2: a 🔊 reads the home-language question (a newcomer may not read it), or a
     # gap sentence in English (no voice of her language needed), or her teacher's recording
-    # of the definition shown (a language no voice speaks, /record)
-    sound = [[(catalog.plain("button-listen", question.lang),
+    # of the definition shown (a language no voice speaks, /record); for a student who cannot
+    # read, first and wide as "🔊🔊🔊", then her options read aloud (she cannot read that a
+    # 🔊 is there, nor a one-word label: question_sound.py)
+    label = "button-read-aloud" if oral else "button-listen"
+    sound = [[(catalog.plain(label, question.lang),
                callbacks.data(callbacks.QUESTION_AUDIO, question.item_id))]] \
-        if (speech is not None and question_audio.offers_audio(item.item_type, item.asks_meaning)
+        if (oral and context.services.speech is not None) or _sounds(question, context) else []
+    return [*sound, *layout, *keyboards.dont_know_layout(question.item_id, catalog,
+                                                         question.lang, question.english_first)]
+
+
+def _sounds(question: checks.Question, context: PuenteContext) -> bool:
+    """Whether today's 🔊 is under a level 1-2 question: speech reads it, or her teacher
+    recorded the definition it shows."""
+    item, speech = question.item, context.services.speech
+    return (speech is not None and question_audio.offers_audio(item.item_type, item.asks_meaning)
             and (speech.voice_for(question.lang) is not None
                  or not question_audio.needs_home_voice(item.item_type))) \
         or question_audio.recording_for(context.services.db, item.word_id, item.prompt,
-                                        question.lang, item.item_type, item.asks_meaning) \
-        else []
-    return [*sound, *layout, *keyboards.dont_know_layout(question.item_id, catalog,
-                                                         question.lang, question.english_first)]
+                                        question.lang, item.item_type,
+                                        item.asks_meaning) is not None
 
 
 def _poll_options(question: checks.Question, context: PuenteContext) -> list[str] | None:

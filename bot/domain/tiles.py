@@ -42,28 +42,32 @@ def tileable(term: str) -> bool:
 SPELLED_KINDS = (ItemType.CHOICE, ItemType.REVERSE)  # buttons that name an English word
 
 
-def by_default(item: Item, level: int | None, practice: bool = False) -> bool:
+def by_default(item: Item, level: int | None, practice: bool = False,
+               reads_aloud: bool = False) -> bool:
     """Levels 1-2 spell the English word with tiles where they were given up to six options:
     a question whose stem is in the home language (its term, its definition or a picture:
     scaffold.StemLanguage.HOME) and whose options are English words, one tiles can spell. Not
     "Practice again" (two options, the easy way back after a miss), nor a quiz poll (Telegram
-    shows it), nor "what does WORD mean?" (its options are in her language)."""
+    shows it), nor "what does WORD mean?" (its options are in her language), nor for a
+    student whose checks are oral (`reads_aloud`, read_aloud.py): one who cannot read yet
+    hears the options read aloud and taps a numbered one; letters would be no word to her."""
     return (level is None or level <= 2) and item.item_type in SPELLED_KINDS \
         and not item.asks_meaning and not practice and bool(item.options) \
-        and tileable(item.answer)
+        and tileable(item.answer) and not reads_aloud
 
 
-def offered(item: Item, level: int | None, practice: bool = False) -> bool:
+def offered(item: Item, level: int | None, practice: bool = False,
+            reads_aloud: bool = False) -> bool:
     """Whether this question can be answered with tiles: shown so by default (`by_default`),
     or, at levels 1-2, a typed question whose word tiles can spell (a "🔤" button under it).
     From level 3 a student types: tiles there would make her recall an anagram of letters in
     front of her (a grade-10 playtester mastered "ecosystem" that way)."""
-    return by_default(item, level, practice) or (
+    return by_default(item, level, practice, reads_aloud) or (
         item.typed and (level is None or level <= 2) and tileable(item.answer))
 
 
 def first(item: Item, level: int | None, practice: bool = False,
-          letters_first: bool = False) -> bool:
+          letters_first: bool = False, reads_aloud: bool = False) -> bool:
     """Whether the question opens with its tiles on screen: one spelled with tiles instead of
     options (`by_default`), and at level 1 (or no level yet: the most support) a typed question
     whose word tiles can spell, typing still taken. A level-1 child who cannot type English
@@ -76,7 +80,7 @@ def first(item: Item, level: int | None, practice: bool = False,
     evidence is the same either way: a tile answer is graded as tiles (knowledge.TILES_GUESS),
     a typed one as typed."""
     opens = level is None or level <= 1 or (letters_first and level == 2)
-    return by_default(item, level, practice) or (
+    return by_default(item, level, practice, reads_aloud) or (
         item.typed and opens and tileable(item.answer))
 
 

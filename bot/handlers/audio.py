@@ -8,16 +8,17 @@ import logging
 
 from telegram import Update
 from telegram.constants import ParseMode
-from telegram.error import BadRequest
 from telegram.ext import Application, CallbackQueryHandler
 
+from bot.chat import question_sound
+from bot.chat.question_sound import send_recording
 from bot.chat.replies import tapped, user_language, user_reader
 from bot.context import PuenteContext
 from bot.delivery.voice import send_note
 from bot.domain.spoken_text import spoken_segments
 from bot.presentation import callbacks, family_views, views
 from bot.presentation.i18n import language_name, reader_language
-from bot.services import askers, family_updates, hear_message, join, listen, question_audio
+from bot.services import askers, family_updates, hear_message, join, listen
 from bot.speech import SpeechUnavailableError
 
 log = logging.getLogger(__name__)
@@ -140,24 +141,6 @@ async def _send_notes(context: PuenteContext, user_id: int, listening: listen.Li
     await asyncio.gather(*ahead)  # all were awaited through `prepare`; this only tidies up
 
 
-async def send_recording(context: PuenteContext, user_id: int, recorded: listen.Recorded,
-                         lang: str) -> None:
-    """Send a teacher's recording of a word's line by its file_id, captioned as a person's
-    voice; one Telegram no longer has (a new bot token), or a student whose settings refuse
-    voice messages (a teacher's note cannot be sent again as an audio file), goes without."""
-    caption = context.services.catalog.render(
-        "recording-caption", lang, line=recorded.line, name=recorded.name,
-        language=reader_language(recorded.language))
-    try:
-        await context.bot.send_voice(user_id, recorded.file_id, caption=caption,
-                                     parse_mode=ParseMode.HTML)
-    except BadRequest as exc:
-        problem = exc.message.lower()
-        if "file" not in problem and "voice_messages_forbidden" not in problem:
-            raise
-        log.warning("a teacher's recording was not sent: %s", exc.message)
-
-
 async def placement_sound_button(update: Update, context: PuenteContext) -> None:
     """Read the current placement question's answers aloud, in the order of its buttons."""
     tap = await tapped(update)
@@ -202,30 +185,11 @@ async def say_aloud_button(update: Update, context: PuenteContext) -> None:
 
 async def question_sound_button(update: Update, context: PuenteContext) -> None:
     """Read a level 1-2 choice question aloud in the home language: what it asks and the
-    definition it shows where people wrote it, never the English options; a gap sentence,
-    in English with the gap a pause."""
+    definition it shows where people wrote it, never the English options (but for a student
+    who cannot read yet, /readaloud: then her options, numbered); a gap sentence, in English
+    with the gap a pause."""
     tap = await tapped(update)
     if tap is None:
         return
     _query, user, cb = tap
-    s = context.services
-    reading = question_audio.question_reading(s.db, user.id, cb.int_arg(0))
-    if reading.recorded is not None:  # her teacher said it: a person's voice, no machine's
-        await send_recording(context, user.id, reading.recorded, reading.lang)
-        return
-    if s.speech is None:
-        raise SpeechUnavailableError("speech is off in this installation")
-    if reading.sentence is not None:  # a gap sentence: English, read in English
-        note = listen.gap_note(s.speech, reading.lang,
-                               s.catalog.plain("item-cloze-ask", reading.lang), reading.sentence)
-        await send_note(context.bot, s, user.id, note, s.catalog.render(note.caption_key,
-                                                                        reading.lang))
-        return
-    said = [s.catalog.plain("item-choice-ask", reading.lang),
-            *([reading.stem] if reading.stem else [])]
-    note = listen.message_note(s.speech, reading.lang, [(reading.lang, t) for t in said],
-                               "button-listen")
-    if note is None:  # no voice for her language: the button is never offered there
-        raise question_audio.NoQuestionAudioError(cb.int_arg(0))
-    await send_note(context.bot, s, user.id, note, s.catalog.render(note.caption_key,
-                                                                    reading.lang))
+    await question_sound.play_question(context, user.id, cb.int_arg(0))

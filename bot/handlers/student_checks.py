@@ -9,6 +9,7 @@ from datetime import datetime
 from telegram import CallbackQuery, Update, User
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, PollAnswerHandler
 
+from bot.chat import question_sound
 from bot.chat.audience import PRIVATE
 from bot.chat.cards import placement_left, show_unread
 from bot.chat.questions import (
@@ -93,6 +94,8 @@ async def check(update: Update, context: PuenteContext) -> None:
             first, cards_read=read_now))
     if question is not None:
         await send_question(context, user.id, question)
+        # she cannot read yet (/readaloud): its 🔊 comes with it, unasked (not on a graded tap)
+        await question_sound.play_with_question(context, user.id, question)
     elif not start.unread and not start.not_yet:  # nothing ready: when words come back
         key, values = check_views.nothing_to_check(start.later)
         await say(update, context, key, **values)

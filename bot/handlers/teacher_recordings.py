@@ -2,7 +2,9 @@
 in Telegram voice notes, for the languages no offline voice speaks; ⏭️ ⏹️ under each word,
 🔁 🗑️ under each one kept. `/record replies` does the same over the ready-made replies, which
 a family then hears with the reply. Every id is checked on the server
-(bot/services/recordings.py, bot/services/reply_recordings.py)."""
+(bot/services/recordings.py, bot/services/reply_recordings.py). And /readaloud NAME [off]: a
+student who cannot read yet has her level 1-2 questions checked orally, their options numbered
+and read aloud (bot/services/oral_checks.py)."""
 
 from __future__ import annotations
 
@@ -11,10 +13,10 @@ from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.chat.audience import PRIVATE, Audience, From
-from bot.chat.replies import spend, tapped, user_language
+from bot.chat.replies import arg_text, spend, student_for, tapped, user_language
 from bot.context import PuenteContext, Services
 from bot.presentation import callbacks, recording_views
-from bot.services import recordings, reply_recordings
+from bot.services import oral_checks, recordings, reply_recordings, student_lookup
 
 REPLIES_WORD = "replies"  # /record replies [LANGUAGE] [CLASS]
 
@@ -37,6 +39,7 @@ def register(app: Application) -> None:
     """Add /record, its buttons and the voice notes that answer it."""
     services: Services = app.bot_data.services
     app.add_handler(CommandHandler("record", record, filters=PRIVATE))
+    app.add_handler(CommandHandler("readaloud", readaloud, filters=PRIVATE))
     app.add_handler(CallbackQueryHandler(record_button, pattern=(
         rf"^({callbacks.RECORD}|{callbacks.RECORD_AGAIN}|{callbacks.RECORD_DELETE}"
         rf"|{callbacks.RECORD_REPLY_AGAIN}|{callbacks.RECORD_REPLY_DELETE}):")))
@@ -63,6 +66,23 @@ async def record(update: Update, context: PuenteContext) -> None:
                                        reply_markup=markup)
         return
     await _show(context, user.id, lang, found)
+
+
+async def readaloud(update: Update, context: PuenteContext) -> None:
+    """Turn a student's oral checks over, or on or off: /readaloud NAME [off]."""
+    user, s = update.effective_user, context.services
+    if user is None:
+        return
+    lang = user_language(context, user.id, user.language_code)
+    done = oral_checks.switch(s.db, user.id, arg_text(context))
+    name = student_lookup.name_of(s.db, user.id, done.student_id)
+    params = {"name": student_for(context, user.id, done.student_id, lang=lang),
+              "command": f"/readaloud {name.command}"}
+    lines = [s.catalog.render("read-aloud-on" if done.on else "read-aloud-off", lang,
+                              **params)]
+    if done.on and done.level is not None and done.level > 2:  # kept; it acts at 1-2
+        lines.append(s.catalog.render("read-aloud-level", lang, level=done.level, **params))
+    await context.bot.send_message(user.id, "\n".join(lines), parse_mode=ParseMode.HTML)
 
 
 async def recorded_voice(update: Update, context: PuenteContext) -> None:

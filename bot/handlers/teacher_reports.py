@@ -48,6 +48,7 @@ from bot.services import (
     excused,
     glosses,
     letters_first,
+    oral_checks,
     overrules,
     readiness,
     recordings,
@@ -99,7 +100,8 @@ async def report(update: Update, context: PuenteContext) -> None:
             starter_in_report(s.db, found, matrix), glosses.class_unchecked(s.db, matrix),
             shared, explain=class_reports.first_report(s.db, user.id, s.clock()),
             recorded=recordings.class_progress(
-                s.db, found.id, [st.language for st in matrix.students if st.language])))
+                s.db, found.id, [st.language for st in matrix.students if st.language]),
+            oral=oral_checks.oral_students(s.db, [st.id for st in matrix.students])))
         if empty:
             return
         accepted = overrules.class_accepted(s.db, user.id, found.id)
@@ -161,7 +163,8 @@ async def student(update: Update, context: PuenteContext) -> None:
         lang, tz, glosses.no_messages(row.language, s.translator),
         readiness.reviews_back(s.db, row.student_id, now, tz, holidays),
         now.astimezone(tz).date(), confusions.student_pairs(s.db, row.student_id, now),
-        found.sections, answer_pace.student_pace(s.db, row.student_id, now, tz, holidays)),
+        found.sections, answer_pace.student_pace(s.db, row.student_id, now, tz, holidays),
+        oral_checks.reads_aloud(s.db, row.student_id)),
         # 🤒 a day she heard of another way (a voice note she cannot understand, a call); at
         # level 2 the "🔤 Letters first" switch
         keyboards.student_buttons(s.catalog, lang, row.student_id,

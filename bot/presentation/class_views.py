@@ -142,13 +142,15 @@ def student_text(
     mixed: Sequence[MixedUp] = (),
     sections: Sequence[tuple[Sequence[str], Collection[int]]] = (),
     pace: Pace | None = None,
+    oral: bool = False,
 ) -> Markup:
     """/student: who (`who`, as the teacher tells them apart), their home language and level,
     how fast their latest answers came (`pace`: the ⏱️ line the daily alert points to), a
     line per word (a word in review with the day it comes back, `back`; under its class,
     for a student in several of the teacher's classes: `sections`), the cards not opened
     yet, the pairs of words they mix up (`mixed`), and what Puente lacks in their
-    language."""
+    language. A student whose checks are oral (`oral`, /readaloud) is marked so under the
+    header: her evidence was heard and tapped, not read."""
     lines = [
         catalog.render(
             "student-header",
@@ -160,6 +162,8 @@ def student_text(
     ]
     if row.blocked:  # the chaos playtest found it only in /roster: say why nothing reaches them
         lines.append(catalog.render("roster-blocked", lang))
+    if oral:
+        lines.append(catalog.render("student-oral", lang))
     if pace is not None:
         lines.append(pace_line(pace, catalog, lang, tz))
     kinds = kinds_line(matrix, row.student_id, row.taught, catalog, lang)
@@ -228,13 +232,14 @@ def report_text(
     mixed: Sequence[MixedUp] = (),
     explain: bool = False,
     recorded: Sequence[Progress] = (),
+    oral: Collection[int] = (),
 ) -> Markup:
     """/report's text: the summary (days in the school's time zone), the pairs of words most
     students mix up (`mixed`), the words that came from the starter pack (`starter`: none
     pushed), the home languages Puente has no messages in, with their students (`no_messages`,
     by id), then, on one line, the languages whose translations of the class's words no speaker
     has checked yet (`unchecked`), and the words recorded in each language no voice speaks
-    (`recorded`)."""
+    (`recorded`), and the students whose checks are oral (`oral`, by id: /readaloud)."""
     tz = school.timezone
     summary = summary_text(
         found.name, matrix, catalog, lang, today, school.holidays, names, found.id, tz
@@ -247,6 +252,9 @@ def report_text(
         lines.append(catalog.render("report-starter-words", lang, title=starter.title,
                                     words=Counted("count-words", starter.words)))
     lines += no_messages_lines(no_messages, labels, catalog, lang)
+    heard = [labels[student_id] for student_id in labels if student_id in oral]
+    if heard:  # their answers were heard, not read: the teacher weighs them so
+        lines.append(catalog.render("report-oral", lang, names=", ".join(heard)))
     translations = unchecked_line(catalog, lang, unchecked, named=True)
     if translations is not None:
         lines.append(translations)

@@ -155,7 +155,8 @@ def answer_choice(db: Database, user_id: int, item_id: int, option: int, now: da
     if stored.answered:
         raise _answered(check, now)
     who = learner(db, user_id)
-    if tiles_shown and tiles.by_default(stored.item, who.level, stored.practice):
+    if tiles_shown and tiles.by_default(stored.item, who.level, stored.practice,
+                                        who.reads_aloud):
         raise StaleItemError()  # spelled with tiles: its options were never shown
     return _finish(db, stored, grade_choice(stored.item, option), now, tz, holidays, who,
                    check=check)
@@ -172,7 +173,7 @@ def answer_tiles(db: Database, user_id: int, item_id: int, spelling: str, now: d
         raise _answered(check, now)
     who = learner(db, user_id)
     item = stored.item
-    if not tiles.offered(item, who.level, stored.practice) \
+    if not tiles.offered(item, who.level, stored.practice, who.reads_aloud) \
             or not tiles.finished(spelling, len(item.answer)) \
             or not tiles.from_tiles(spelling, tiles.tiles_for(item, stored.id)):
         raise StaleItemError()
@@ -197,7 +198,7 @@ def answer_dont_know(db: Database, user_id: int, item_id: int, now: datetime, tz
         raise StaleItemError()  # a level 3-6 question has no 🤷 under its options
     if stored.answered:
         raise _answered(check, now)
-    if tiles.by_default(stored.item, who.level, stored.practice):
+    if tiles.by_default(stored.item, who.level, stored.practice, who.reads_aloud):
         # shown with letter tiles, not its options: a miss as a wrong spelling is
         as_tiles = replace(stored, item=replace(stored.item, options=()))
         return _finish(db, as_tiles, grade_dont_know(stored.item), now, tz, holidays, who,
@@ -345,7 +346,8 @@ def _answer_text(db: Database, user_id: int, stored: check_items.StoredItem,
                            check=check)
         if index is None:  # "extint" or "3" while the buttons wait: the answer is a tap away
             # (under letter tiles, the only buttons are letters: "organsim" is told to tap them)
-            spelled = tiles.by_default(stored.item, who.level, stored.practice)
+            spelled = tiles.by_default(stored.item, who.level, stored.practice,
+                                       who.reads_aloud)
             gloss = None if spelled else _gloss_at_buttons(db, who, stored, text)
             if gloss is not None:
                 return gloss
@@ -410,7 +412,8 @@ def _not_written(stored: check_items.StoredItem, who: Learner, grade: Grade, tex
     pointed to the question: to its tiles where it opened with them, else to write in English.
     """
     attempt = tries_an_answer(text, (stored.item.answer,))
-    if tiles.first(stored.item, who.level, stored.practice, who.letters_first):
+    if tiles.first(stored.item, who.level, stored.practice, who.letters_first,
+                   who.reads_aloud):
         return TapAnAnswer(stored.id, stored.poll_message, attempt, "item-tiles")
     own = grade.verdict is Verdict.HOME_LANGUAGE_WORD
     named = grade.matched if grade.verdict is Verdict.NOT_ENGLISH else None
@@ -546,7 +549,8 @@ def _finish(db: Database, stored: check_items.StoredItem, grade: Grade, now: dat
         # The next question's one-time line is claimed with the answer, in its transaction
         question = None if where.next_item is None else introduced(db, who, Question(
             where.next_item.id, where.number, where.total, where.next_item.item, who.language,
-            who.level, where.next_item.practice, letters_first=who.letters_first), now,
+            who.level, where.next_item.practice, letters_first=who.letters_first,
+            reads_aloud=who.reads_aloud), now,
             {ahead.item.word_id: upcoming} if ahead is not None and where.next_item.id == ahead.id
             else None, where.next_item.remembered, tz)
     gloss = word.glosses.get(who.language)

@@ -84,6 +84,8 @@ class Question:
     from_poll: bool = False
     # level 2: her typed questions open on their letter tiles (Learner.letters_first)
     letters_first: bool = False
+    # she cannot read yet (Learner.reads_aloud): numbered options, read aloud (read_aloud.py)
+    reads_aloud: bool = False
 
     @property
     def english_first(self) -> bool:
@@ -93,7 +95,8 @@ class Question:
     @property
     def spelled_with_tiles(self) -> bool:
         """Answered with letter tiles instead of its options (levels 1-2: tiles.by_default)."""
-        return not self.from_poll and tiles.by_default(self.item, self.level, self.practice)
+        return not self.from_poll and tiles.by_default(self.item, self.level, self.practice,
+                                                       self.reads_aloud)
 
     @property
     def opens_with_tiles(self) -> bool:
@@ -101,12 +104,13 @@ class Question:
         options, or at level 1 (level 2 with letters first) a typed question that can still
         be typed."""
         return not self.from_poll and tiles.first(self.item, self.level, self.practice,
-                                                  self.letters_first)
+                                                  self.letters_first, self.reads_aloud)
 
     @property
     def offers_tiles(self) -> bool:
         """Tiles shown, or a "🔤" under it that shows them (tiles.offered)."""
-        return not self.from_poll and tiles.offered(self.item, self.level, self.practice)
+        return not self.from_poll and tiles.offered(self.item, self.level, self.practice,
+                                                    self.reads_aloud)
 
 
 @dataclass(frozen=True)
@@ -250,7 +254,8 @@ def resume_check(db: Database, who: Learner, now: datetime, tz: ZoneInfo = UTC, 
         asked = replace(asked, item_type=ItemType.CHOICE)
     return CheckStart([], introduced(db, who, Question(
         item.id, where.number, where.total, asked, who.language, who.level, item.practice,
-        from_poll=item.poll_id is not None, letters_first=who.letters_first), now,
+        from_poll=item.poll_id is not None, letters_first=who.letters_first,
+        reads_aloud=who.reads_aloud), now,
         remembered=item.remembered, tz=tz),
         resumed=True, poll_message=item.poll_message)
 
@@ -358,7 +363,8 @@ def save_check(db: Database, who: Learner, items: list[Item], now: datetime,
         return None
     ids = save_items(db, who.id, who.language, items, now, now - PROMPT_MEMORY)
     return introduced(db, who, Question(ids[0], 1, len(ids), items[0], who.language,
-                                        who.level, letters_first=who.letters_first),
+                                        who.level, letters_first=who.letters_first,
+                                        reads_aloud=who.reads_aloud),
                       now, tz=tz)
 
 

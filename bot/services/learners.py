@@ -57,6 +57,9 @@ class Learner:
     # her "letters first" mark (tiles.LettersFirst; None: never asked nor set), read with her
     # row: level 2's typed questions open on their tiles when it is on (tiles.first)
     letters_mark: int | None = None
+    # she cannot read yet (her teacher's /readaloud), read with her row: her level 1-2
+    # choice questions are checked orally (read_aloud.py)
+    reads_aloud: bool = False
 
     @property
     def scaffold(self) -> Scaffold:
@@ -78,7 +81,7 @@ def learner(db: Database, user_id: int) -> Learner:
     packs = tuple(dict.fromkeys(e.pack_id or DEFAULT_PACK for e in classes))
     return Learner(student.id, student.first_name, student.language, level_of(classes), packs,
                    tuple(e.class_id for e in classes), student.typed_intro, student.excused,
-                   student.letters_first)
+                   student.letters_first, student.reads_aloud)
 
 
 def reads_english_first(db: Database, user_id: int) -> bool:

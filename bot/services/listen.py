@@ -16,6 +16,7 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
+from bot.domain import read_aloud
 from bot.domain.checks import WordRef
 from bot.domain.errors import PuenteError
 from bot.domain.packs import Word
@@ -163,6 +164,16 @@ def gap_note(speech: Speech, lang: str, ask: str, sentence: str) -> VoiceNote:
     parts = (*((Part(ask, home),) if home is not None else ()),
              Part(spoken_gap(sentence), speech.english))
     return VoiceNote(speech.key(parts), parts, "button-listen", {})
+
+
+def options_note(speech: Speech, options: Sequence[str]) -> VoiceNote:
+    """A question's English options read aloud for a student who cannot read yet
+    (/readaloud): "one: ecosystem. two: habitat.", in button order, in one English voice at
+    one pace (read_aloud.spoken_options), so no option sounds like the answer. Cached and
+    uploaded once like any clip: the same options in the same order are the same note."""
+    parts = (Part(read_aloud.spoken_options(options), speech.english),)
+    return VoiceNote(speech.key(parts), parts, "read-aloud-options-caption",
+                     {"options": "   ".join(read_aloud.numbered(options))})
 
 
 def can_say(speech: Speech | None, lang: str) -> bool:

@@ -3,7 +3,13 @@ home-language definition it shows (one people wrote, checked by the item rules),
 English options (hearing them would not help a newcomer who cannot read the question, and a
 sound-alike option could give the answer away). Under a gap sentence, the sentence itself,
 which is English: the English voice reads it, the gap a pause, for every student (Somali has
-no voice of its own, and Hodan's "_____ the two shirts: are they the same?" had no 🔊)."""
+no voice of its own, and Hodan's "_____ the two shirts: are they the same?" had no 🔊).
+
+For a student who cannot read yet (her teacher's /readaloud, read_aloud.py) a choice, reverse
+or listening question's 🔊 reads its English options too, numbered in button order, after what
+it reads for everyone: every option alike, so the note tells her no more than the buttons
+tell a reader. A reverse question's home-language word is read in her language's voice (she
+cannot read it either); a listening item's own voice note says the English word."""
 
 from __future__ import annotations
 
@@ -12,8 +18,10 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from bot.domain import item_rules as rules
+from bot.domain import read_aloud
 from bot.domain.errors import PuenteError
 from bot.domain.scaffold import ItemType
+from bot.services.learners import learner
 from bot.services.listen import Recorded
 from bot.store import check_items, recordings
 from bot.store.packs import words_by_id
@@ -35,6 +43,12 @@ class QuestionReading:
     # the definition shown, as her teacher said it in a voice note (a language no voice
     # speaks: Hmong, Somali, Tagalog); played in place of a machine voice
     recorded: Recorded | None = None
+    # her options in button order, read aloud in English after the rest (/readaloud); ()
+    # for everyone else
+    options: tuple[str, ...] = ()
+    # the prompt key asking the question in her language ("item-reverse": with its word);
+    # None: nothing asked aloud (a listening item's own voice note says its word)
+    ask_key: str | None = "item-choice-ask"
 
 
 def offers_audio(item_type: ItemType, asks_meaning: bool) -> bool:
@@ -64,23 +78,34 @@ def recording_for(db: Database, word_id: int, prompt: str, lang: str, item_type:
 
 
 def question_reading(db: Database, user_id: int, item_id: int) -> QuestionReading:
-    """What her open choice question's 🔊 reads; NoQuestionAudioError for anything else."""
+    """What her open question's 🔊 reads; NoQuestionAudioError for anything else."""
     stored = check_items.get_item(db, item_id)
-    if stored is None or stored.student_id != user_id or stored.answered \
-            or not offers_audio(stored.item.item_type, stored.item.asks_meaning):
+    if stored is None or stored.student_id != user_id or stored.answered:
         raise NoQuestionAudioError(item_id)
-    if stored.item.item_type is ItemType.CLOZE:  # the options are never read
-        return QuestionReading(stored.prompt_lang, None, stored.item.prompt)
-    found = words_by_id(db, [stored.item.word_id])
+    item = stored.item
+    who = learner(db, user_id)
+    options = item.options if read_aloud.applies(item, who.level, who.reads_aloud) else ()
+    if not options and not offers_audio(item.item_type, item.asks_meaning):
+        raise NoQuestionAudioError(item_id)
+    if item.item_type is ItemType.CLOZE:  # the options are never read
+        return QuestionReading(stored.prompt_lang, None, item.prompt)
+    if item.item_type is ItemType.LISTEN:  # its voice note says the word; the options alone
+        return QuestionReading(stored.prompt_lang, None, options=options, ask_key=None)
+    found = words_by_id(db, [item.word_id])
     if not found:
         raise NoQuestionAudioError(item_id)
-    word, prompt = found[0].word, stored.item.prompt
-    recorded = recording_for(db, stored.item.word_id, prompt, stored.prompt_lang,
-                             stored.item.item_type, stored.item.asks_meaning)
+    word, prompt = found[0].word, item.prompt
     gloss = word.glosses.get(stored.prompt_lang)
+    if item.item_type is ItemType.REVERSE:  # her language's word, shown in writing: read it
+        said = gloss is not None and not gloss.machine and prompt in (gloss.term, gloss.short)
+        return QuestionReading(stored.prompt_lang, prompt if said else None, options=options,
+                               ask_key="item-reverse")
+    recorded = recording_for(db, item.word_id, prompt, stored.prompt_lang,
+                             item.item_type, item.asks_meaning)
     written = gloss is not None and not gloss.machine and prompt in (
         gloss.definition, gloss.simple, gloss.short)
     # the item rules again (the builder applied them): a cognate or the answer inside the
     # definition would be heard as the answer
     fair = written and not (rules.cognate_in(prompt, word) or rules.answer_in_text(prompt, word))
-    return QuestionReading(stored.prompt_lang, prompt if fair else None, recorded=recorded)
+    return QuestionReading(stored.prompt_lang, prompt if fair else None, recorded=recorded,
+                           options=options)

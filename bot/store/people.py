@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -35,6 +36,9 @@ class Student:
     # level 2: her typed questions open on their letter tiles (0050; tiles.LettersFirst, None:
     # never asked nor set), read with her row: no statement more on a graded answer
     letters_first: int | None = None
+    # she cannot read yet: her level 1-2 choice questions are checked orally (0052,
+    # /readaloud), read with her row: no statement more on a graded answer
+    reads_aloud: bool = False
 
 
 @dataclass(frozen=True)
@@ -204,7 +208,8 @@ def _student(row: Row) -> Student:
     days = column(row, "excused")
     return Student(row["id"], row["first_name"], row["language"], row["reminder_time"],
                    row["blocked_at"] is not None, bool(column(row, "typed_intro")),
-                   _excused(days), column(row, "letters_first"))
+                   _excused(days), column(row, "letters_first"),
+                   bool(column(row, "reads_aloud")))
 
 
 def _excused(days: str | None) -> frozenset[date]:
@@ -234,7 +239,8 @@ def student_with_classes(db: Database, student_id: int
     return Student(first[at["id"]], first[at["first_name"]], first[at["language"]],
                    first[at["reminder_time"]], first[at["blocked_at"]] is not None,
                    bool(at_position(first, at, "typed_intro")),
-                   _excused(days), at_position(first, at, "letters_first")), classes
+                   _excused(days), at_position(first, at, "letters_first"),
+                   bool(at_position(first, at, "reads_aloud"))), classes
 
 
 def get_student(db: Database, student_id: int) -> Student | None:
@@ -257,6 +263,21 @@ def set_letters_first(db: Database, student_id: int, mark: int) -> None:
     """Set a student's "letters first" mark (tiles.LettersFirst), whatever it was: her
     teacher's choice."""
     db.execute("UPDATE students SET letters_first = ? WHERE id = ?", [mark, student_id])
+
+
+def set_reads_aloud(db: Database, student_id: int, on: bool) -> None:
+    """Turn a student's oral checks on or off (/readaloud): her teacher's choice."""
+    db.execute("UPDATE students SET reads_aloud = ? WHERE id = ?", [int(on), student_id])
+
+
+def reading_aloud(db: Database, student_ids: Sequence[int]) -> frozenset[int]:
+    """Those of these students whose checks are oral (/readaloud), in one query."""
+    if not student_ids:
+        return frozenset()
+    marks = ", ".join("?" * len(student_ids))
+    return frozenset(r[0] for r in db.execute(
+        f"SELECT id FROM students WHERE reads_aloud = 1 AND id IN ({marks})",
+        list(student_ids)).fetchall())
 
 
 def claim_letters_offer(db: Database, student_id: int, asked: int, after: int) -> bool:

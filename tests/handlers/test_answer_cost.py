@@ -104,16 +104,19 @@ def stored_number(chat: Chat, item_id: int) -> int:
     return check_items.check_progress(chat.db, item_id)[0]
 
 
-@pytest.mark.parametrize(("level", "letters_first"), [
-    (1, False), (2, False), (3, False), (4, False), (5, False), (6, False),
-    (2, True),  # a level-2 student whose typed questions open on their tiles
+@pytest.mark.parametrize(("level", "letters_first", "reads_aloud"), [
+    (1, False, False), (2, False, False), (3, False, False), (4, False, False),
+    (5, False, False), (6, False, False),
+    (2, True, False),  # a level-2 student whose typed questions open on their tiles
+    (1, False, True),  # one who cannot read yet: numbered options, no tiles (/readaloud)
 ])
 async def test_grading_an_answer_takes_at_most_ten_sql_statements_and_a_tap_eight(
-        chat: Chat, level: int, letters_first: bool) -> None:
+        chat: Chat, level: int, letters_first: bool, reads_aloud: bool) -> None:
     user = chat.user(1001, lang="es")
     await join_and_confirm(chat, user, level=level)
     if letters_first:  # her teacher's choice (/student), read with her row
         people.set_letters_first(chat.db, 1001, LettersFirst.ON)
+    people.set_reads_aloud(chat.db, 1001, reads_aloud)  # read with her row too
     typed_tiles = 0  # typed questions that opened on their tiles
     counts: list[int] = []
     taps: list[int] = []  # right taps

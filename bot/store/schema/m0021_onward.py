@@ -419,6 +419,14 @@ CREATE TABLE recording_prompts (
 """)
 
 
+@migrations(name="0052_reads_aloud")
+def reads_aloud(db: Database) -> None:
+    """A student who cannot read yet (in her language or English) has her level 1-2 choice
+    questions checked orally: numbered options, read aloud in English under her 🔊. Her
+    teacher's switch (/readaloud); 0: off, 1: on. Kept on her row, so it goes with her."""
+    run_sql(db, "ALTER TABLE students ADD COLUMN reads_aloud INTEGER NOT NULL DEFAULT 0")
+
+
 @migrations(name="0053_reply_recordings")
 def reply_recordings(db: Database) -> None:
     """A class's ready-made replies said in a language no voice speaks (Hmong, Somali,
