@@ -263,7 +263,7 @@ def pushes_to(db: Database, class_ids: list[int]) -> list[Push]:
 
 # A push kept for joiners: made before anyone now in its class had joined (nobody had: its
 # words are what those who join start with). NULL: nobody has joined yet.
-_KEPT_SQL = ("p.created_at <= coalesce((SELECT min(e.joined_at) FROM enrollments e "
+_KEPT_SQL = ("p.created_at < coalesce((SELECT min(e.joined_at) FROM enrollments e "
              "WHERE e.class_id = p.class_id), '9999')")
 
 

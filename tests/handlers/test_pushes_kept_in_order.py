@@ -33,6 +33,7 @@ async def test_a_joiner_starts_with_the_first_push_then_the_second_a_set_at_a_ti
         "Nobody has joined <b>Science 7B</b> yet: everyone who joins will start with the 3 "
         f"words you pushed before, then these 5 words, a few at a time for their level. "
         f"Students join with this link: {LINK}\n"), second
+    chat.clock.advance(minutes=30)  # she joins after the lesson's pushes
     hodan = chat.user(3100, "Hodan", lang="so")
     await join_and_confirm(chat, hodan, lang="so", level=2)  # 4 new words at a time
     await chat.send(hodan, "/words")
@@ -52,6 +53,7 @@ async def test_a_joiner_starts_with_the_first_push_then_the_second_a_set_at_a_ti
 async def test_a_push_after_the_student_joined_reaches_her_that_day(chat: Chat) -> None:
     await chat.send(rivera(chat), WATER)
     await chat.send(rivera(chat), "/push science.ecosystems")
+    chat.clock.advance(minutes=30)
     hodan = chat.user(3100, "Hodan", lang="so")
     await join_and_confirm(chat, hodan, lang="so", level=2)
     third = texts(await chat.send(rivera(chat), "/push science.matter-and-forces erosion"))
