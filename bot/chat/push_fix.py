@@ -43,6 +43,12 @@ def with_pack(text: str, pack: str) -> str | None:
     return " ".join([parts[0], pack, *parts[2:]])
 
 
+def with_args(text: str, args: str) -> str | None:
+    """The command typed, with all its arguments replaced by `args` (a push suggested)."""
+    parts = text.split(maxsplit=1)
+    return f"{parts[0]} {args}" if parts else None
+
+
 def offer(update: Update, context: PuenteContext,
           fixes: Sequence[tuple[str, str | None]]) -> InlineKeyboardMarkup | None:
     """Hold the command typed with each (label, corrected text) under a ✅ button of its own;

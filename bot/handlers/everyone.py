@@ -43,11 +43,14 @@ from bot.presentation import callbacks, goodbyes, keyboards, menus
 from bot.presentation.i18n import REFERENCE
 from bot.presentation.views import escape
 from bot.services import askers, class_reports, membership, teaching
+from bot.services.push_search import TopicSuggestError
 from bot.services.pushes import UnknownPackError
 
 log = logging.getLogger(__name__)
 # /report's formats a teacher types as commands of their own ("I don't know /csv", playtest)
 REPORT_FORMATS = class_reports.REPORT_FORMATS
+# what a teacher types for the class's spreadsheet, which /report sends with its summary
+EXPORT_WORDS = frozenset({"export", "download", "spreadsheet", "excel"})
 
 
 def register(app: Application) -> None:
@@ -212,6 +215,11 @@ async def on_error(update: object, context: PuenteContext) -> None:
         # "Did you mean science.ecosystems?": a ✅ per pack runs the /push or /packs with it
         offer = push_fix.offer(update, context, [
             (pack, push_fix.with_pack(update.message.text or "", pack)) for pack in error.close])
+    if isinstance(error, TopicSuggestError) and update.message is not None:
+        # "/push water cycle": a ✅ per pack runs the /push with its words about it
+        offer = push_fix.offer(update, context, [
+            (one.button, push_fix.with_args(update.message.text or "", one.args))
+            for one in error.suggestions])
     try:
         await say(update, context, key, bilingual=english, markup=offer,
                   then=error.after if isinstance(error, PuenteError) else None, **params)
@@ -269,6 +277,9 @@ async def unknown_command(update: Update, context: PuenteContext) -> None:
             return
         if typed in REPORT_FORMATS:  # "/csv", "/chart": a /report format, not a command
             await say(update, context, "command-unknown-report", bilingual=False, command=typed)
+            return
+        if typed in EXPORT_WORDS:  # "Did you mean /report?" never said the CSV comes with it
+            await say(update, context, "command-unknown-export", bilingual=False, command=typed)
             return
         known = [c.command for c in menus.teacher_commands(catalog, REFERENCE)]
         await _unknown(update, context, "command-unknown-teacher", typed, known, bilingual=False)

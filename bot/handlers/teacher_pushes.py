@@ -29,8 +29,15 @@ from bot.domain.checks import WordRef
 from bot.presentation import callbacks, keyboards, pack_views, push_views, views
 from bot.presentation.class_views import join_link
 from bot.presentation.i18n import Counted, Markup, reader_language
-from bot.presentation.students import names_and, student_label
-from bot.services import class_reports, membership, pushes, student_lookup, teaching
+from bot.presentation.students import kept_lines, names_and, student_label
+from bot.services import (
+    class_reports,
+    kept_pushes,
+    membership,
+    pushes,
+    student_lookup,
+    teaching,
+)
 from bot.services.glosses import english_only, glosses_for, pack_refs, unchecked_news
 
 log = logging.getLogger(__name__)
@@ -59,9 +66,12 @@ async def push(update: Update, context: PuenteContext) -> None:
         close = [(one.word, one.close) for one in exc.missing if one.close is not None]
         fixed = push_fix.with_words(update.message.text or "", close) \
             if update.message is not None and len(close) == len(exc.missing) else None
+        typed = update.message.text or "" if update.message is not None else ""
         await send_long(context, user.id, push_views.unknown_words(
             s.catalog, user_language(context, user.id, user.language_code), exc),
-            push_fix.offer(update, context, [(", ".join(c for _, c in close), fixed)]))
+            push_fix.offer(update, context, [(", ".join(c for _, c in close), fixed), *(
+                (one.button, push_fix.with_args(typed, one.args))
+                for one in exc.about)]))
         return
     if plan.covered:  # nobody to send it to yet, and its words wait in a booking already
         await _say_nothing_booked(update, context, plan)
@@ -141,10 +151,12 @@ async def _say_queued(update: Update, context: PuenteContext, plan: pushes.PushP
     later = plan.send_at > s.clock()  # "Sending ... (Tue 08:00)" read as now: "Will send"
     # nobody has joined: for now, whoever joins starts with these (said with the link that
     # brings them in); booked for later, it goes to whoever joins before then
-    key = ("push-queued-nobody-yet" if later else "push-kept-for-joiners") if plan.empty \
+    key = ("push-queued-nobody-yet" if later else "push-kept-for-joiners-after"
+           if plan.earlier else "push-kept-for-joiners") if plan.empty \
         else "push-queued-later" if later else "push-queued"
     lines = [s.catalog.render(key, lang,
                               words=Counted("count-words", len(plan.words)),
+                              earlier=Counted("count-words", plan.earlier),
                               class_name=plan.class_info.name, when=push_views.when(
                                   s.catalog, lang, plan.send_at, tz),
                               students=Counted("count-students", students),
@@ -218,13 +230,21 @@ async def push_again_button(update: Update, context: PuenteContext) -> None:
 
 
 async def scheduled(update: Update, context: PuenteContext) -> None:
-    """List the teacher's pushes still waiting to be sent, each with a Cancel button."""
+    """List the teacher's pushes still waiting to be sent, each with a Cancel button, after
+    the words her pushes kept for joiners still hold for each student."""
     user, s = update.effective_user, context.services
     if user is None:
         return
     waiting = pushes.scheduled(s.db, user.id, s.clock())
+    lang = user_language(context, user.id, user.language_code)
+    kept = kept_lines(s.catalog, lang, "scheduled-kept-title",
+                      kept_pushes.kept_waiting(s.db, user.id, s.clock()),
+                      student_lookup.student_names(s.db, user.id))
+    if kept:  # words waiting for a joiner are no push waiting, but they are still to come
+        await send_long(context, user.id, "\n".join(kept))
     if not waiting:
-        await say(update, context, "scheduled-none", bilingual=False)
+        if not kept:
+            await say(update, context, "scheduled-none", bilingual=False)
         return
     text, cancel = push_views.scheduled_text(
         s.catalog, user_language(context, user.id, user.language_code), waiting,

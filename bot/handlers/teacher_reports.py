@@ -40,6 +40,7 @@ from bot.presentation.report_heatmap import (
     heatmap_png,
     recent_words,
 )
+from bot.presentation.students import kept_lines
 from bot.presentation.views import escape, join_lines
 from bot.services import (
     answer_pace,
@@ -47,6 +48,7 @@ from bot.services import (
     confusions,
     excused,
     glosses,
+    kept_pushes,
     letters_first,
     oral_checks,
     overrules,
@@ -102,6 +104,11 @@ async def report(update: Update, context: PuenteContext) -> None:
             recorded=recordings.class_progress(
                 s.db, found.id, [st.language for st in matrix.students if st.language]),
             oral=oral_checks.oral_students(s.db, [st.id for st in matrix.students])))
+        kept = kept_lines(s.catalog, lang, "report-kept-title",
+                          kept_pushes.kept_waiting_in(s.db, found, s.clock()),
+                          student_lookup.student_names(s.db, user.id))
+        if kept:  # pushed before they joined, not given yet: never read as words they have
+            await send_long(context, user.id, join_lines(kept))
         if empty:
             return
         accepted = overrules.class_accepted(s.db, user.id, found.id)

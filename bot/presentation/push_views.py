@@ -8,6 +8,7 @@ from datetime import date, datetime, tzinfo
 
 from bot.presentation.i18n import MONTHS as MONTHS  # kept here: tests read the month keys
 from bot.presentation.i18n import WEEKDAYS, Catalog, Counted, Markup
+from bot.services.push_search import topic_of
 from bot.services.pushes import Scheduled, UnknownWordsError
 
 
@@ -49,6 +50,10 @@ def unknown_words(catalog: Catalog, lang: str, error: UnknownWordsError) -> str:
                                         pack=one.elsewhere))
         else:
             lines.append(catalog.render("push-unknown-word-line", lang, word=one.word))
+    for one in error.about:  # "/push PACK water cycle": its words about the water cycle
+        lines.append(catalog.render("push-unknown-words-about", lang, pack=one.pack_id,
+                                    topic=" ".join(topic_of([m.word for m in error.missing])),
+                                    terms=", ".join(one.terms)))
     lines.append(catalog.render("push-nothing-sent", lang))  # no word went, the right ones too
     return "\n".join(lines)
 

@@ -18,6 +18,7 @@ from bot.domain.language_names import name_in
 from bot.presentation.i18n import Catalog, Markup, escape
 from bot.presentation.push_views import day_time
 from bot.presentation.views import label, name, pieces, shown_len
+from bot.services.kept_pushes import KeptWaiting
 from bot.services.membership import LinkNotes
 from bot.services.student_lookup import StudentName, StudentNames
 from bot.store.members import FamilyListing, OpenLink
@@ -234,3 +235,23 @@ def _link_marks(note: LinkNotes | None, catalog: Catalog, lang: str, tz: tzinfo)
         last = note.last_contact.astimezone(tz).date()
         marks.append(catalog.render("families-last-contact", lang, date=catalog.day(lang, last)))
     return marks
+
+
+def kept_lines(catalog: Catalog, lang: str, title: str, kept: Sequence[KeptWaiting],
+               names: StudentNames) -> list[Markup]:
+    """The words pushes kept for joiners still hold, each student's (or whoever joins) on a
+    line in the order they come, under `title`; none when nothing waits."""
+    if not kept:
+        return []
+    lines = [catalog.render(title, lang)]
+    for one in kept:
+        terms = ", ".join(one.terms)
+        if one.student_id is None:
+            lines.append(catalog.render("scheduled-kept-nobody", lang,
+                                        class_name=one.class_name, terms=terms))
+        else:
+            lines.append(catalog.render("scheduled-kept-student", lang, class_name=one.class_name,
+                                        terms=terms, name=student_label(
+                                            names.of(one.student_id, one.class_id), catalog,
+                                            lang)))
+    return lines

@@ -202,15 +202,17 @@ def unlock(db: Database, who: Learner, now: datetime, tz: tzinfo | None = None
 def unlockable(db: Database, who: Learner, states: dict[int, WordMastery],
                now: datetime, tz: tzinfo | None = None) -> list[StoredWord]:
     """The words a preview would unlock now: the open slots, filled with the words teachers
-    pushed to the student's classes (the latest push first: what the class studies now, which
-    a student who joined or chose a language after the push has not been sent), then the
-    class packs in order. A push booked for later is not one yet: its words come with it.
-    With `tz`, a student caught up for today has one more set of slots (pace.extra_slots)."""
+    pushed to the student's classes (first those kept for joiners, pushed before anyone
+    joined, in the order they were pushed: the teacher's unit starts where she started it,
+    playtest; then the latest push first: what the class studies now, which a student who
+    joined or chose a language after the push has not been sent), then the class packs in
+    order. A push booked for later is not one yet: its words come with it. With `tz`, a
+    student caught up for today has one more set of slots (pace.extra_slots)."""
     open_slots = _open_slots(who, states, now, tz)
     if not open_slots:
         return []
-    pushed = [i for push in outbox.pushes_to(db, list(who.class_ids)) if push.send_at <= now
-              for i in push.word_ids]
+    pushed = [i for push in outbox.pushes_to_learn(db, list(who.class_ids))
+              if push.send_at <= now for i in push.word_ids]
     fresh = {w.id: w for w in current_words_by_id(db, list(dict.fromkeys(pushed)))
              if w.id not in states}
     for pack_id in who.pack_ids:
@@ -225,7 +227,7 @@ def words_left(db: Database, who: Learner, states: dict[int, WordMastery], now: 
     started yet), whatever the open slots: when none is, she has every word she was given."""
     if any(w.id not in states for pack_id in who.pack_ids for w in pack_words(db, pack_id)):
         return True
-    return any(i not in states for push in outbox.pushes_to(db, list(who.class_ids))
+    return any(i not in states for push in outbox.pushes_to_learn(db, list(who.class_ids))
                if push.send_at <= now for i in push.word_ids)
 
 

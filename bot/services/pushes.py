@@ -15,6 +15,7 @@ from bot.config import SchoolConfig
 from bot.domain.errors import PuenteError
 from bot.domain.school_days import is_school_day, local_midnight
 from bot.domain.times import parse_clock
+from bot.services.push_search import Suggestion, TopicSuggestError, suggest, topic_of
 from bot.services.teaching import BadInputError, find_class, require_teacher
 from bot.store import outbox, people, study
 from bot.store.packs import StoredWord, class_packs, list_packs, pack_words
@@ -78,6 +79,10 @@ class PushPlan:
     # No word was named: the words were picked for the teacher, and the reply lists them (a
     # teacher read only "Sending 5 words" and could not pre-teach them, playtest)
     picked: bool = False
+    # To a class nobody has joined yet: the words of the teacher's earlier pushes kept for
+    # joiners, which those who join start with before these (playtest: a second push was
+    # said to be what joiners "start with", and the first one's words came a week late)
+    earlier: int = 0
 
     def words_for(self, student_id: int) -> list[StoredWord]:
         """The words this push brings the student: those she does not have that day (nor,
@@ -134,6 +139,8 @@ class UnknownWordsError(BadInputError):
     def __init__(self, pack: str, missing: tuple[Missing, ...]) -> None:
         super().__init__(f"{len(missing)} words not in {pack}", pack=pack, missing=missing)
         self.pack, self.missing = pack, missing
+        # none of the words typed is the pack's: the packs and words about them, as pushes
+        self.about: tuple[Suggestion, ...] = ()
 
 
 class UnknownPackError(BadInputError):
@@ -196,9 +203,11 @@ def unknown_words(db: Database, visible: list[str], pack_id: str, words: list[St
     return UnknownWordsError(pack_id, tuple(hinted))
 
 
-def _not_a_pack(db: Database, visible: list[str], pack_id: str, tokens: list[str]) -> NoReturn:
+def _not_a_pack(db: Database, visible: list[str], pack_id: str, tokens: list[str],
+                titles: dict[str, str], rest: str) -> NoReturn:
     """Refuse a pack name that is none; when it is a word of a pack (the words were named
-    without their pack), say how to push them: /push PACK words."""
+    without their pack), say how to push them: /push PACK words; else the packs it may mean
+    (a typo), or the packs and words about what was typed (`rest`: "to CLASS at TIME")."""
     word = pack_id.casefold()
     for pack in visible:
         if any(w.word.term.casefold() == word for w in pack_words(db, pack)):
@@ -207,6 +216,11 @@ def _not_a_pack(db: Database, visible: list[str], pack_id: str, tokens: list[str
     close = similar_packs(visible, pack_id)
     if close:
         raise UnknownPackError(pack_id, close).then("push-nothing-sent-newpack")
+    # "/push water cycle": the packs and words about it, each a push to tap
+    found = suggest(db, visible, [pack_id, *tokens], titles, rest)
+    if found:
+        raise TopicSuggestError(pack_id, " ".join(topic_of([pack_id, *tokens])), found).then(
+            "push-nothing-sent-newpack")
     raise BadInputError(prompt_key="push-unknown-pack", pack=pack_id).then(
         "push-nothing-sent-newpack")
 
@@ -243,17 +257,23 @@ def plan_push(db: Database, school: SchoolConfig, teacher_id: int, args: list[st
     require_teacher(db, teacher_id)  # before the usage line: a student is told it is not theirs
     pack_id, tokens, target, at = parse_push(args)
     found = find_class(db, teacher_id, target)
-    visible = [p.id for p in list_packs(db, teacher_id)]
+    summaries = list_packs(db, teacher_id)
+    visible, titles = [p.id for p in summaries], {p.id: p.title for p in summaries}
     # a co-teacher sends on the class creator's unit, to this class only (playtest)
     visible += [p for p in class_packs(db, found.id) if p not in visible]
+    rest = " ".join([*(["to", target] if target else []), *(["at", at] if at else [])])
     if pack_id not in visible:
-        _not_a_pack(db, visible, pack_id, tokens)
+        _not_a_pack(db, visible, pack_id, tokens, titles, rest)
     words = pack_words(db, pack_id)
     try:
         chosen, left, known = (match_words(words, tokens), 0, 0) if tokens else \
             _next_words(db, found.id, words)
     except UnknownWordsError as exc:
-        raise unknown_words(db, visible, pack_id, words, exc.missing) from None
+        missed = unknown_words(db, visible, pack_id, words, exc.missing)
+        if len(exc.missing) == len(tokens):  # none was a word of it: what they are about
+            missed.about = suggest(db, [pack_id, *(p for p in visible if p != pack_id)],
+                                   tokens, titles, rest)
+        raise missed from None
     if not chosen:
         raise BadInputError(prompt_key="push-nothing-new", pack=pack_id)
     asked = now if at is None else _at(at, now, school)
@@ -274,7 +294,15 @@ def plan_push(db: Database, school: SchoolConfig, teacher_id: int, args: list[st
                     people.without_language(db, found.id), booked, left, known,
                     asked if asked != send_at else None, empty, covered, had,
                     words_owned(db, found.id, chosen), owned_kept=bool(tokens),
-                    picked=not tokens)
+                    picked=not tokens, earlier=_kept_before(db, found.id, chosen, now)
+                    if empty and send_at <= now else 0)
+
+
+def _kept_before(db: Database, class_id: int, words: list[StoredWord], now: datetime) -> int:
+    """How many other words the pushes kept for the class's joiners already hold."""
+    chosen = {w.id for w in words}
+    return len({i for push in outbox.kept_for_joiners(db, class_id, now)
+                for i in push.word_ids if i not in chosen})
 
 
 def start_class_on(db: Database, plan: PushPlan) -> bool:

@@ -210,6 +210,10 @@ def find_class(db: Database, teacher_id: int, name: str | None) -> people.ClassI
     # "/roster Grade 3" for "Grade 3 ESL": the classes whose name begins so
     typed = " ".join(name.casefold().split())
     begins = [c.name for c in classes if c.name.casefold().startswith(typed)]
+    # "to Science6", "to science 6": the class whose name reads the same but for spaces
+    squashed = "".join(typed.split())
+    begins += [c.name for c in classes if c.name not in begins
+               and "".join(c.name.casefold().split()).startswith(squashed)]
     if begins:
         raise ClassNotFoundError(prompt_key="class-not-found-suggest", name=name,
                                  suggestion=", ".join(begins))

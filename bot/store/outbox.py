@@ -261,6 +261,33 @@ def pushes_to(db: Database, class_ids: list[int]) -> list[Push]:
     return [_push(r) for r in rows]
 
 
+# A push kept for joiners: made before anyone now in its class had joined (nobody had: its
+# words are what those who join start with). NULL: nobody has joined yet.
+_KEPT_SQL = ("p.created_at < coalesce((SELECT min(e.joined_at) FROM enrollments e "
+             "WHERE e.class_id = p.class_id), '9999')")
+
+
+def pushes_to_learn(db: Database, class_ids: list[int]) -> list[Push]:
+    """Every push to these classes in the order a student meets their words: those kept for
+    joiners first, in the order they were pushed (the unit's first words first), then the
+    others, the most recently due first (what the class studies now). One statement."""
+    marks = ", ".join("?" * len(class_ids))
+    rows = db.execute(f"SELECT {PUSH_COLUMNS}, {_KEPT_SQL} FROM pushes p "
+                      f"WHERE p.class_id IN ({marks}) ORDER BY p.send_at DESC, p.id DESC",
+                      list(class_ids)).fetchall() if class_ids else []
+    kept = sorted((r for r in rows if r[6]), key=lambda r: r[0])
+    return [_push(r) for r in [*kept, *(r for r in rows if not r[6])]]
+
+
+def kept_for_joiners(db: Database, class_id: int, now: datetime) -> list[Push]:
+    """The pushes to a class kept for joiners and due by now, in the order they were
+    pushed."""
+    rows = db.execute(f"SELECT {PUSH_COLUMNS} FROM pushes p WHERE p.class_id = ? "
+                      f"AND p.send_at <= ? AND {_KEPT_SQL} ORDER BY p.id",
+                      [class_id, stamp(now)]).fetchall()
+    return [_push(r) for r in rows]
+
+
 @dataclass(frozen=True)
 class WaitingPush:
     """A push with messages not sent yet, and how many students they are for."""

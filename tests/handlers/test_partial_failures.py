@@ -2,7 +2,8 @@
 what it left as it was. `/level Hodan 1, Lihn 2` said only "I can't find Lihn" (Hodan was
 not set either); `/push` with a word not in the pack never said "Nothing was sent"; a pack
 that is none never pointed to /newpack; `/roster Grade 3` never suggested "Grade 3 ESL";
-`/csv` and `/chart` never pointed to /report."""
+`/csv` and `/chart` never pointed to /report; `/export` never said the CSV comes with /report;
+`to Science6` never suggested "Science 6"."""
 
 from __future__ import annotations
 
@@ -81,3 +82,18 @@ async def test_did_you_mean_comes_with_a_button_that_runs_the_command_again(
     assert "That button is old" in again
     # another user's tap on a forged token runs nothing
     assert "level 2" not in texts(await chat.tap(chat.user(1001, "Hodan", "so"), "np:abcdefgh"))
+
+
+async def test_export_says_the_csv_comes_with_report(chat: Chat) -> None:
+    # "/export" got "Did you mean /report?", which never said the CSV comes with it
+    said = texts(await chat.send(rivera(chat), "/export"))
+    assert said == ("I don't know /export: the class's CSV file comes with /report. /report "
+                    "CLASS sends its summary, chart and CSV together; /report CLASS csv sends "
+                    "only the CSV.")
+
+
+async def test_a_class_name_typed_without_its_space_suggests_the_class(chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(1001, "Ana", "es"))
+    said = texts(await chat.send(rivera(chat), "/push science.ecosystems prey to science7b"))
+    assert "You have no class called science7b. Did you mean Science 7B?" in said
+    assert chat.db.execute("SELECT count(*) FROM pushes").fetchone()[0] == 0

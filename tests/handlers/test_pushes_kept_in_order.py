@@ -1,0 +1,69 @@
+"""Two pushes to a class nobody has joined yet: a student who joins gets every one, in the
+order they were pushed, a set at a time for her level, and the teacher sees what still waits
+(playtest: Ms. Okafor pushed the water cycle, then ecosystems; Hodan, level 2, got only the
+ecosystem words, and /scheduled said "No push is waiting" all week)."""
+
+from __future__ import annotations
+
+from bot.store import study
+from bot.store.packs import words_by_id
+from tests.harness import TEACHER_ID, Chat, join_and_confirm, texts
+
+WATER = "/push science.matter-and-forces evaporation, condensation, precipitation"
+LINK = "https://t.me/PuenteDemoBot?start=JOINcode_123"
+
+
+def rivera(chat: Chat) -> dict:
+    return chat.user(TEACHER_ID, "Rivera", "en")
+
+
+def started_with(chat: Chat, student_id: int) -> list[str]:
+    """The words the student has started, in the order she was given them."""
+    return [w.word.term for w in words_by_id(chat.db, list(study.student_mastery(
+        chat.db, student_id)))]
+
+
+async def test_a_joiner_starts_with_the_first_push_then_the_second_a_set_at_a_time(
+        chat: Chat) -> None:
+    first = texts(await chat.send(rivera(chat), WATER))
+    assert first.startswith("Nobody has joined <b>Science 7B</b> yet: everyone who joins will "
+                            "start with the 3 words you pushed.")
+    second = texts(await chat.send(rivera(chat), "/push science.ecosystems"))
+    assert second.startswith(
+        "Nobody has joined <b>Science 7B</b> yet: everyone who joins will start with the 3 "
+        f"words you pushed before, then these 5 words, a few at a time for their level. "
+        f"Students join with this link: {LINK}\n"), second
+    chat.clock.advance(minutes=30)  # she joins after the lesson's pushes
+    hodan = chat.user(3100, "Hodan", lang="so")
+    await join_and_confirm(chat, hodan, lang="so", level=2)  # 4 new words at a time
+    await chat.send(hodan, "/words")
+    assert started_with(chat, 3100) == ["evaporation", "condensation", "precipitation",
+                                        "ecosystem"]
+    listed = texts(await chat.send(rivera(chat), "/scheduled"))
+    assert listed == (
+        "Words you pushed before anyone joined, still to come (each student gets them in the "
+        "order you pushed them, a few at a time for their level):\n"
+        "<b>Science 7B</b> · Hodan: organism, habitat, population, community")
+    report = texts(await chat.send(rivera(chat), "/report"))
+    assert ("⏳ Words you pushed before anyone joined, not given yet (they come in the order "
+            "you pushed them, a few at a time for each student's level):\n"
+            "<b>Science 7B</b> · Hodan: organism, habitat, population, community") in report
+
+
+async def test_a_push_after_the_student_joined_reaches_her_that_day(chat: Chat) -> None:
+    await chat.send(rivera(chat), WATER)
+    await chat.send(rivera(chat), "/push science.ecosystems")
+    chat.clock.advance(minutes=30)
+    hodan = chat.user(3100, "Hodan", lang="so")
+    await join_and_confirm(chat, hodan, lang="so", level=2)
+    third = texts(await chat.send(rivera(chat), "/push science.matter-and-forces erosion"))
+    assert third.startswith("Sending 1 word to 1 student of <b>Science 7B</b>"), third
+    pushed = texts(c for c in await chat.deliver() if c.chat_id == 3100)
+    assert "<b>erosion</b>" in pushed
+    assert "erosion" in started_with(chat, 3100)
+
+
+async def test_a_single_push_to_an_empty_class_says_only_its_own_words(chat: Chat) -> None:
+    # the second push's answer counts the earlier words; the first has none to count
+    reply = texts(await chat.send(rivera(chat), WATER))
+    assert "pushed before" not in reply and "3 words you pushed." in reply
