@@ -7,7 +7,7 @@ import pytest
 
 from bot.presentation.i18n import Markup
 from bot.presentation.message_views import quotes
-from bot.presentation.views import pack, pieces, utf16_len
+from bot.presentation.views import pack, pieces, split_message, utf16_len
 from tests.telegram_html import visible
 
 CONTINUED = Markup("(continued)")
@@ -37,3 +37,21 @@ def test_packed_quotes_parse_whole_in_every_message() -> None:
 
 def test_a_short_message_stays_one_with_no_continued_line() -> None:
     assert pack([Markup("a"), Markup("b")], CONTINUED) == [Markup("a\nb")]
+
+
+WORDS = "ecosystem photosynthesis a condensation <b>sum</b> Tom &amp; Jerry "
+
+
+@pytest.mark.parametrize(("line", "joint"), [
+    ((WORDS * 200)[:9000].strip(), " "),  # one 9,000-character line of words: cut at spaces
+    ("光合作用是植物利用阳光制造养分的过程" * 500, ""),  # no space at all: cut at a character
+    ("😀" * 4000 + "字" * 1000, ""),        # emoji two UTF-16 units each: never half of one
+    ("a" * 4093 + "&amp;" + "b" * 5000, ""),  # an entity where the first message ends
+    ("<b>" + "字" * 9000 + "</b>", ""),       # a tag open across the cut
+])
+def test_one_overlong_line_is_sent_whole_in_parts_never_cut_short(line: str, joint: str
+                                                                   ) -> None:
+    parts = split_message(Markup(line))
+    shown = [visible(part) for part in parts]  # raises on a cut tag or entity
+    assert len(parts) > 1 and all(utf16_len(part) <= 4096 for part in parts)
+    assert joint.join(shown) == visible(line)  # every word, every character, no "…"

@@ -220,6 +220,12 @@ def school_date(at: datetime, tz: tzinfo) -> date:
     return local.date() - timedelta(days=local.time() < STUDY_DAY_STARTS)
 
 
+def study_days(moments: Iterable[datetime], tz: tzinfo) -> set[date]:
+    """The study days (school_date) the `moments` fall on: what a streak, a family's update
+    and a spacing rule count as days studied (a sitting from 23:50 to 00:10 is one day)."""
+    return {school_date(at, tz) for at in moments}
+
+
 def study_day(at: datetime, tz: tzinfo) -> str:
     """The study day an answer at `at` counts for as a day right (ISO, as success_days keeps)."""
     return school_date(at, tz).isoformat()

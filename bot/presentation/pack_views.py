@@ -135,17 +135,18 @@ def upload_warnings(catalog: Catalog, lang: str, gaps: Sequence[Gap],
                                            language=language, missing=gap.missing,
                                            words=Counted("count-words", gap.words)))
     if quality.no_cloze and quality.giveaways:
-        warnings.append(catalog.render("newpack-audit", lang, no_cloze=quality.no_cloze,
+        warnings.append(catalog.render("newpack-audit" + form, lang, no_cloze=quality.no_cloze,
                                        giveaways=quality.giveaways, items=quality.items,
                                        rules=", ".join(quality.rules)))
     elif quality.no_cloze:  # no "0 of 160 items could give the answer away (-)"
-        warnings.append(catalog.render("newpack-audit-cloze", lang, no_cloze=quality.no_cloze))
+        warnings.append(catalog.render("newpack-audit-cloze" + form, lang,
+                                       no_cloze=quality.no_cloze))
     elif quality.giveaways:
         warnings.append(catalog.render("newpack-audit-giveaways", lang,
                                        giveaways=quality.giveaways, items=quality.items,
                                        rules=", ".join(quality.rules)))
     if quality.one_cloze:  # checks take a word's gap sentences in turn (domain/variety.py)
-        warnings.append(catalog.render("newpack-audit-one-cloze", lang,
+        warnings.append(catalog.render("newpack-audit-one-cloze" + form, lang,
                                        words=Counted("count-words", quality.one_cloze)))
     if quality.same_definition:  # `puente packs audit` fails on these (domain/variety.py)
         warnings.append(catalog.render("newpack-audit-same-definition", lang,

@@ -116,23 +116,68 @@ def cut(text: Markup, limit: int = MESSAGE_LIMIT) -> Markup:
 
 def split_message(text: Markup, limit: int = MESSAGE_LIMIT) -> list[Markup]:
     """Split a long message into Telegram-sized parts at line breaks (a 120-student roster
-    is several messages, not one Telegram refuses); a single overlong line is cut."""
+    is several messages, not one Telegram refuses); a single overlong line at its spaces
+    (_line_pieces), so no text is ever lost."""
     parts: list[Markup] = []
     current: list[str] = []
     size = 0
-    for line in text.split("\n"):
-        length = utf16_len(line) + 1
-        if current and size + length > limit:
-            parts.append(Markup("\n".join(current)))
-            current, size = [], 0
-        if length > limit:
-            line = cut(Markup(line), limit)
+    for whole in text.split("\n"):
+        for line in _line_pieces(whole, limit - 1) if utf16_len(whole) >= limit else [whole]:
             length = utf16_len(line) + 1
-        current.append(line)
-        size += length
+            if current and size + length > limit:
+                parts.append(Markup("\n".join(current)))
+                current, size = [], 0
+            current.append(line)
+            size += length
     if current:
         parts.append(Markup("\n".join(current)))
     return parts
+
+
+# what a piece of Telegram HTML is cut between: a tag, an entity, or one character (a Python
+# character is a code point, so never half a surrogate pair)
+_TOKEN = re.compile(r"<[^>]*>|&[^;\s]{1,12};|.", re.S)
+_TAG = re.compile(r"<(/?)([a-z-]+)")
+
+
+def _line_pieces(line: str, limit: int = MESSAGE_LIMIT) -> list[str]:
+    """One line of Telegram HTML in pieces of at most `limit` UTF-16 units that together hold
+    all of it: each ends at its last space that fits (the space the break stands for), or,
+    in a line with no space (Chinese), at the last character that fits, never inside a tag
+    or an entity; a tag open at a cut is closed there and opened again in the next piece."""
+    tokens = _TOKEN.findall(line)
+    found: list[str] = []
+    opened: list[tuple[str, str]] = []  # (name, opening tag) open where a piece starts
+    start = 0
+    while start < len(tokens):
+        stack, size = list(opened), utf16_len("".join(tag for _, tag in opened))
+        end, space = start, None
+        while end < len(tokens):
+            after = _after_token(stack, tokens[end])
+            closing = sum(len(name) + 3 for name, _ in after)
+            if size + utf16_len(tokens[end]) + closing > limit and end > start:
+                break
+            if tokens[end] == " ":
+                space = end, list(stack)
+            stack, size, end = after, size + utf16_len(tokens[end]), end + 1
+        resume = end
+        if end < len(tokens) and space is not None and space[0] > start:
+            end, stack = space
+            resume = end + 1
+        found.append("".join([*(tag for _, tag in opened), *tokens[start:end],
+                              *(f"</{name}>" for name, _ in reversed(stack))]))
+        opened, start = stack, resume
+    return found
+
+
+def _after_token(stack: list[tuple[str, str]], token: str) -> list[tuple[str, str]]:
+    """The tags open after `token`, given those open before it (`stack`, innermost last)."""
+    tag = _TAG.match(token)
+    if tag is None:
+        return stack
+    if not tag.group(1):
+        return [*stack, (tag.group(2), token)]
+    return stack[:-1] if stack and stack[-1][0] == tag.group(2) else stack
 
 
 def shown_len(text: Markup) -> int:

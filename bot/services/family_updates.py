@@ -13,7 +13,7 @@ from sqlite_utils import Database
 from bot.domain.checks import WordRef
 from bot.domain.errors import PuenteError
 from bot.domain.item_rules import reads_as_home_word
-from bot.domain.mastery import day_start
+from bot.domain.mastery import school_date, study_days, study_start
 from bot.domain.school_days import is_school_day, school_days_from
 from bot.domain.spoken_text import Spoken
 from bot.services import hear_message
@@ -131,10 +131,12 @@ def weekly_updates(db: Database, now: datetime, only: int | None = None,
     (`update_day`: the weekday updates go out) counts from the day after the last update's
     days (window_start)."""
     updates = []
-    today = now.astimezone(tz).date()
+    # study days, as the streak and every spacing rule count them (mastery.school_date): a
+    # day starts at 04:00, so a sitting from 23:50 to 00:10 is one day practised, not two
+    today = school_date(now, tz)
     end = today if not is_school_day(today, holidays) else today - timedelta(days=1)
     start = window_start(end, today, update_day, holidays)
-    looked_back = min(now - timedelta(days=WEEK + 1), day_start(start, tz))  # 8 days at most
+    looked_back = min(now - timedelta(days=WEEK + 1), study_start(start, tz))  # 8 days at most
     recipients = families.update_recipients(db, only)
     # a day the family excused (sick, not at school) is no school day for that child: "0 of
     # 4 school days" counted the day her mother said she was sick (family playtest). One she
@@ -142,9 +144,9 @@ def weekly_updates(db: Database, now: datetime, only: int | None = None,
     # of the 4 school days" with the first one excused: zh playtest): said apart
     excused = excused_of(db, {r.student_id for r in recipients}, start)
     for row in recipients:
-        started = row.started_at.astimezone(tz).date()
+        started = school_date(row.started_at, tz)
         moments = families.answered_since(db, row.student_id, looked_back)
-        days_studied = {m.astimezone(tz).date() for m in moments}
+        days_studied = study_days(moments, tz)
         since = max(0, min((end - start).days + 1, (end - started).days + 1))
         first = end - timedelta(days=since - 1)
         studied = {day for day in days_studied if first <= day <= end}
@@ -155,11 +157,10 @@ def weekly_updates(db: Database, now: datetime, only: int | None = None,
                   if first <= day <= end} - studied
         school = school_days_from(first, end, holidays | away | rested)
         rested &= school_days_from(first, end, holidays | away)
-        cards = {m.astimezone(tz).date() for m in families.cards_read_since(
-            db, row.student_id, looked_back)}
+        cards = study_days(families.cards_read_since(db, row.student_id, looked_back), tz)
         card_days = {day for day in cards if first <= day <= end} - studied
         mastered = words_by_id(db, study.mastered_since(
-            db, row.student_id, day_start(first, tz), day_start(end + timedelta(days=1), tz)))
+            db, row.student_id, study_start(first, tz), study_start(end + timedelta(days=1), tz)))
         shown, explain = _practising(
             words_by_id(db, study.learning_word_ids(db, row.student_id)), row.language)
         met = words_by_id(db, study.learning_word_ids(db, row.student_id, answered=False)

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
-from bot.domain.mastery import MasteryState, WordMastery, ready_day, school_date
+from bot.domain.mastery import MasteryState, WordMastery, ready_day, school_date, study_days
 from bot.domain.school_days import streak
 from bot.services.excused import off_days
 from bot.services.learners import NoLanguageError, NotEnrolledError, learner
@@ -91,8 +91,8 @@ def _days_studied(db: Database, student_id: int, every: Iterable[WordMastery], t
     """The study days she answered anything or first read a card. A study day starts at
     04:00 (mastery.STUDY_DAY_STARTS), as every spacing rule counts it: calendar days gave a
     sitting from 23:50 to 00:10 two days of streak."""
-    return {school_date(at, tz) for at in study.attempt_quarters(db, student_id)} \
-        | {school_date(s.shown_at, tz) for s in every if s.shown_at is not None}
+    return study_days(study.attempt_quarters(db, student_id), tz) \
+        | study_days((s.shown_at for s in every if s.shown_at is not None), tz)
 
 
 def _rest(db: Database, student_id: int, days: Collection[date],

@@ -5,6 +5,9 @@ one line. A TOML file's hints name its keys, a CSV's its columns."""
 
 from __future__ import annotations
 
+import pytest
+
+from bot.domain.language import SUPPORTED_UI
 from bot.presentation import pack_views
 from bot.presentation.i18n import Catalog
 from bot.services.packs import PackQuality
@@ -86,6 +89,9 @@ async def test_a_toml_upload_hints_at_its_keys_not_at_columns(chat: Chat) -> Non
     assert "Add <code>glosses.ru.term</code> and <code>glosses.ru.definition</code> fields" \
         in reply, reply
     assert "_term" not in reply and "_definition" not in reply
+    assert "2 words have no cloze sentence (add <code>cloze = \"…\"</code> to the word)" \
+        in reply, reply
+    assert "column" not in reply
     assert "ℹ️ The file's other languages (Spanish): 1 word without a term or a definition in " \
         "one of them. No student of your classes reads them yet." in lines  # none of hers
 
@@ -100,3 +106,22 @@ def test_a_gloss_without_definition_is_hinted_in_the_files_shape(catalog: Catalo
             readers=pack_views.UploadReaders(["ar"], None, spreadsheet))
         assert warning == f"⚠️ Arabic: these words have {hint}, so their cards give no Arabic " \
             "definition: root"  # and Korean, which none of hers reads, is not named
+
+
+@pytest.mark.parametrize("lang", sorted(SUPPORTED_UI))
+def test_the_check_quality_hints_name_the_files_own_shape_in_every_language(
+        catalog: Catalog, lang: str) -> None:
+    """A TOML file's cloze hints name its `cloze` key and a list of sentences, a CSV's its
+    `cloze` and `cloze2` columns, in all 13 languages."""
+    shown = {}
+    for spreadsheet in (True, False):
+        readers = pack_views.UploadReaders(None, None, spreadsheet)
+        shown[spreadsheet] = [str(warning) for quality in (
+            PackQuality(3, 40, 2, ("echo",), one_cloze=2), PackQuality(3, 40, 0, ()))
+            for warning in pack_views.upload_warnings(catalog, lang, [], [], quality,
+                                                      readers=readers)]
+    assert len(shown[True]) == len(shown[False]) == 3
+    assert "<code>cloze2</code>" in shown[True][1]
+    assert all("cloze2" not in w and '<code>cloze = "…"</code>' in w
+               for w in (shown[False][0], shown[False][2]))
+    assert '<code>cloze = ["…", "…"]</code>' in shown[False][1]

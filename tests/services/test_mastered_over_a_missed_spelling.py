@@ -6,6 +6,8 @@ the miss, Sat 19, came between the days right, and no miss came earlier."""
 
 from __future__ import annotations
 
+import csv
+import io
 from datetime import UTC, datetime
 
 from sqlite_utils import Database
@@ -13,6 +15,7 @@ from sqlite_utils import Database
 from bot.domain.mastery import changed, new_mastery
 from bot.domain.scaffold import ItemType
 from bot.presentation.i18n import Catalog
+from bot.presentation.report_csv import csv_bytes
 from bot.presentation.report_student import student_lines
 from bot.services import class_reports
 from bot.store import people
@@ -94,3 +97,27 @@ def test_misses_only_before_the_run_are_learning_and_name_no_day(
     assert _line(db, catalog).endswith(
         "mastered Mon 21 Sep (right on Wed 16 Sep, Thu 17 Sep, Mon 21 Sep, the last a recall; "
         "earlier misses are learning)")
+
+
+def _csv_missed(db: Database) -> dict[str, str]:
+    """The CSV's `mastered_missed_writing` of each of Ana's words, by word."""
+    matrix = class_reports.class_report(db, TEACHER_ID, None)[1]
+    rows = csv.DictReader(io.StringIO(csv_bytes(matrix).decode("utf-8-sig")))
+    return {row["word"]: row["mastered_missed_writing"] for row in rows}
+
+
+def test_the_csv_names_the_day_a_spelling_was_missed_as_student_does(
+        db: Database, school_class: people.ClassInfo) -> None:
+    enrol_student(db, _at(14))
+    _prey(db, RUN)
+
+    assert _csv_missed(db)["prey"] == "2026-09-19"  # Sunday 02:00 is Saturday's study day
+
+
+def test_the_csv_names_no_day_for_misses_before_the_run(
+        db: Database, school_class: people.ClassInfo) -> None:
+    enrol_student(db, _at(14))
+    _prey(db, [(_at(14), False, ItemType.CHOICE), (WED, True, ItemType.CHOICE),
+               (THU, True, ItemType.CHOICE), (MON, True, ItemType.TYPED)])
+
+    assert set(_csv_missed(db).values()) == {""}
