@@ -4,29 +4,15 @@ in Telegram voice notes, for the languages no offline voice speaks; ⏭️ ⏹�
 
 from __future__ import annotations
 
-from telegram import Message, Update, Voice
+from telegram import Update, Voice
 from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot.chat.audience import PRIVATE, Audience, From
+from bot.chat.audience import PRIVATE, Audience, From, Prompted
 from bot.chat.replies import spend, tapped, user_language
 from bot.context import PuenteContext, Services
 from bot.presentation import callbacks, recording_views
 from bot.services import recordings
-
-
-class _Prompted(filters.MessageFilter):
-    """A teacher's voice note for a word to record: a reply to a "🎙️ Say in ..." message, or
-    no reply while one waits."""
-
-    def __init__(self, services: Services) -> None:
-        super().__init__(name="recording")
-        self.services = services
-
-    def filter(self, message: Message) -> bool:
-        user, replied = message.from_user, message.reply_to_message
-        return user is not None and recordings.has_prompt(
-            self.services.db, user.id, replied.message_id if replied is not None else None)
 
 
 def register(app: Application) -> None:
@@ -36,7 +22,7 @@ def register(app: Application) -> None:
     app.add_handler(CallbackQueryHandler(record_button, pattern=(
         rf"^({callbacks.RECORD}|{callbacks.RECORD_AGAIN}|{callbacks.RECORD_DELETE}):")))
     app.add_handler(MessageHandler(
-        PRIVATE & filters.VOICE & From(services, Audience.TEACHER) & _Prompted(services),
+        PRIVATE & filters.VOICE & From(services, Audience.TEACHER) & Prompted(services),
         recorded_voice))
 
 
