@@ -15,6 +15,7 @@ from telegram.constants import ParseMode
 from bot.chat.family_help import ask_prompt_no_model
 from bot.chat.replies import say, user_language
 from bot.context import PuenteContext
+from bot.domain.emoji import seems_lost
 from bot.domain.family_notes import OwnWords, own_words
 from bot.domain.progress_question import asks_progress
 from bot.presentation import callbacks, family_note_views, family_views, keyboards, views
@@ -151,6 +152,11 @@ async def not_understood(update: Update, context: PuenteContext, text: str,
     user = update.effective_user
     if who is None and user is not None:
         who = askers.asker(context.services.db, user.id)
+    if who is not None and who.role == askers.STUDENT and seems_lost(text):
+        # "?" or "😢" alone: perhaps lost, with no words to say so (Somali playtest)
+        await say(update, context, "help-short", markup=keyboards.lost_button(
+            context.services.catalog, who.language, who.english_first))
+        return
     if who is None or not relays.worth_offering(text):
         await say(update, context, "help-short")
         return

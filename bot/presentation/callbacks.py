@@ -110,6 +110,8 @@ RECORD = "rc"       # rc:<class id>:<language> record that language's lines | rc
 RECORD_AGAIN = "rw"  # rw:<class id>:<word id>:<language>   🔁 record a word's line again
 RECORD_DELETE = "rd"  # rd:<class id>:<word id>:<language>   🗑️ delete a word's recording
 SKIP, STOP = "s", "x"  # rc:s, rc:x
+STUDENT_LOST = "sh"  # sh   "🆘 I'm lost, please help me" under a student's bare "?", emoji
+#                     or sticker: the ready-made note to her teachers, in English
 LETTERS_FIRST = "lf"  # lf:<student id>:1 | lf:<student id>:0   a teacher turns a level-2
 #                       student's "letters first" on or off (/student; checked as her teacher's)
 LETTERS_OFFER = "lq"  # lq:y | lq:n   a student's answer to "🔤 Show the letters first next
