@@ -36,9 +36,14 @@ def asks_progress(text: str, language: str) -> bool:
     """Whether `text`, written by a family member who reads `language`, asks how the child is
     doing at school (in that language, the one of her school, school_languages, or
     English)."""
+    return _asks(PROGRESS_ASKED, text, language)
+
+
+def _asks(table: dict[str, tuple[str, ...]], text: str, language: str) -> bool:
+    """Whether one of `table`'s patterns, for `language`, its school's or English, matches."""
     folded = " ".join(unicodedata.normalize("NFC", text).casefold().replace("’", "'").split())
     patterns = [pattern for code in (*school_languages(language), "en")
-                for pattern in PROGRESS_ASKED.get(code, ())]
+                for pattern in table.get(code, ())]
     return any(re.search(pattern, folded) for pattern in patterns)
 
 
@@ -79,7 +84,4 @@ PRACTICE_ASKED: dict[str, tuple[str, ...]] = {  # pragma: no mutate block (data)
 def asks_practice_words(text: str, language: str) -> bool:
     """Whether `text`, written by a family member who reads `language`, asks which words the
     child can practise at home (in that language, the one of her school, or English)."""
-    folded = " ".join(unicodedata.normalize("NFC", text).casefold().replace("’", "'").split())
-    patterns = [pattern for code in (*school_languages(language), "en")
-                for pattern in PRACTICE_ASKED.get(code, ())]
-    return any(re.search(pattern, folded) for pattern in patterns)
+    return _asks(PRACTICE_ASKED, text, language)
