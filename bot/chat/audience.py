@@ -80,16 +80,22 @@ class AtLanguageMenu(filters.MessageFilter):
 
 class Prompted(filters.MessageFilter):
     """A teacher's message for a word to record (/record): a reply to a "🎙️ Say in ..."
-    message, or no reply while one waits (a voice note is kept; a text is told to be one)."""
+    message, or no reply while one waits (a voice note is kept); a `text` is told to be a
+    voice note (with no reply, only soon after the prompt: recordings.text_for_prompt)."""
 
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: Services, text: bool = False) -> None:
         super().__init__(name="recording")
-        self.services = services
+        self.services, self.text = services, text
 
     def filter(self, message: Message) -> bool:
         user, replied = message.from_user, message.reply_to_message
-        return user is not None and recordings.has_prompt(
-            self.services.db, user.id, replied.message_id if replied is not None else None)
+        if user is None:
+            return False
+        to = replied.message_id if replied is not None else None
+        if self.text:
+            return recordings.text_for_prompt(self.services.db, user.id, to,
+                                              self.services.clock())
+        return recordings.has_prompt(self.services.db, user.id, to)
 
 
 class Pending(filters.MessageFilter):

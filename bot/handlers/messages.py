@@ -100,7 +100,7 @@ def register(app: Application) -> None:
     add(MessageHandler(text & only_teacher & Pending(app, WRITING_UNTIL), written_to_family))
     add(MessageHandler(text & only_family, family_text))
     # a text for a word to record is no answer to a family (co-teacher playtest)
-    add(MessageHandler(text & only_teacher & Prompted(services), recording_text))
+    add(MessageHandler(text & only_teacher & Prompted(services, text=True), recording_text))
     add(MessageHandler(text & only_teacher, teacher_text))
     sound = PRIVATE & (filters.VOICE | filters.AUDIO | filters.VIDEO_NOTE)
     add(MessageHandler(sound & Pending(app, ASKING), asked_voice))

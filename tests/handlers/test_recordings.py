@@ -5,6 +5,7 @@ file_id (no Hmong voice exists, docs/speech.md)."""
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -252,6 +253,10 @@ async def test_a_text_for_a_word_to_record_asks_for_a_voice_note_and_goes_to_no_
         assert said(calls) == please
         assert buttons(calls) == []
     assert [c for c in await chat.deliver() if c.chat_id == father["id"]] == []
+    # a prompt left open for long takes her texts no more, but a reply to it is still a line
+    chat.clock.now += timedelta(minutes=31)
+    assert said(await chat.send(teacher, "Paj kawm tau zoo")).startswith("Is this an answer")
+    assert said(await reply(chat, teacher, "lub ntiaj teb", asked.result_id)) == please
     await chat.tap_on(teacher, STOP, asked.result_id)
     # recording stopped: a text is once more an answer she may send
     assert buttons(await chat.send(teacher, "Paj kawm tau zoo")) != []
