@@ -177,6 +177,16 @@ async def voice(chat: Chat, user: dict[str, Any], reply_to: int | None = None,
     return await chat.process(data if reply_to is None else _replying(data, user, reply_to))
 
 
+async def sticker(chat: Chat, user: dict[str, Any]) -> list[Call]:
+    """The user sends a sticker; return the calls the bot made."""
+    data = chat.factory.message(user, "x")
+    del data["message"]["text"]
+    data["message"]["sticker"] = {"file_id": "s", "file_unique_id": "s", "type": "regular",
+                                  "width": 512, "height": 512, "is_animated": False,
+                                  "is_video": False}
+    return await chat.process(data)
+
+
 def accepted(calls: list[Call]) -> list[Call]:
     """Every test checks every message: Telegram would accept it (valid HTML, within limits)."""
     assert_telegram_accepts(calls)

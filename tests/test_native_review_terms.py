@@ -63,8 +63,9 @@ def test_somali_excused_day_is_an_excuse_on_a_school_day_never_a_holiday(
 
 def test_a_somali_beginner_is_told_both_halves_of_the_note(catalog: Catalog) -> None:
     note = catalog.render("student-no-model-note-beginner", "so", language="Soomaali")
-    assert note.endswith("waad ku qori kartaa Soomaali, macallinkaaguna wuu heli karaa qof "
-                         "akhriya.")  # the teacher can find someone to read it, as in English
+    # the teacher can find someone to read it, as in English (impersonal: no "wuu" for them)
+    assert note.endswith("waad ku qori kartaa Soomaali, macallinkaagana waa loo heli karaa qof "
+                         "u akhriya.")
 
 
 @pytest.mark.parametrize(("lang", "plural"), [("ht", "jou sa yo"), ("hmn", "cov hnub ntawd")])

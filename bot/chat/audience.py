@@ -15,10 +15,10 @@ from telegram import Message, Update
 from telegram.ext import Application, filters
 
 from bot.context import PuenteContext, Services
-from bot.services import membership
+from bot.services import membership, recordings
 from bot.services.membership import Audience, Sender
 
-__all__ = ["PRIVATE", "AtLanguageMenu", "Audience", "From", "Sender", "sender"]
+__all__ = ["PRIVATE", "AtLanguageMenu", "Audience", "From", "Prompted", "Sender", "sender"]
 
 # New messages in a private chat only: an edited "/push" must never push again (edits arrive
 # as updates too), and the bot answers nobody in a group.
@@ -76,6 +76,26 @@ class AtLanguageMenu(filters.MessageFilter):
             return found.student is not None and found.student.language is None
         return found.audience is Audience.FAMILY and \
             membership.chosen_language(self.services.db, message.from_user.id) is None
+
+
+class Prompted(filters.MessageFilter):
+    """A teacher's message for a word to record (/record): a reply to a "🎙️ Say in ..."
+    message, or no reply while one waits (a voice note is kept); a `text` is told to be a
+    voice note (with no reply, only soon after the prompt: recordings.text_for_prompt)."""
+
+    def __init__(self, services: Services, text: bool = False) -> None:
+        super().__init__(name="recording")
+        self.services, self.text = services, text
+
+    def filter(self, message: Message) -> bool:
+        user, replied = message.from_user, message.reply_to_message
+        if user is None:
+            return False
+        to = replied.message_id if replied is not None else None
+        if self.text:
+            return recordings.text_for_prompt(self.services.db, user.id, to,
+                                              self.services.clock())
+        return recordings.has_prompt(self.services.db, user.id, to)
 
 
 class Pending(filters.MessageFilter):

@@ -15,8 +15,9 @@ from telegram.constants import ParseMode
 from bot.chat.family_help import ask_prompt_no_model
 from bot.chat.replies import say, user_language
 from bot.context import PuenteContext
+from bot.domain.emoji import seems_lost
 from bot.domain.family_notes import OwnWords, own_words
-from bot.domain.progress_question import asks_progress
+from bot.domain.progress_question import asks_practice_words, asks_progress
 from bot.presentation import callbacks, family_note_views, family_views, keyboards, views
 from bot.presentation.i18n import Catalog, Markup
 from bot.services import askers, family_updates, relays
@@ -151,6 +152,11 @@ async def not_understood(update: Update, context: PuenteContext, text: str,
     user = update.effective_user
     if who is None and user is not None:
         who = askers.asker(context.services.db, user.id)
+    if who is not None and who.role == askers.STUDENT and seems_lost(text):
+        # "?" or "😢" alone: perhaps lost, with no words to say so (Somali playtest)
+        await say(update, context, "help-short", markup=keyboards.lost_button(
+            context.services.catalog, who.language, who.english_first))
+        return
     if who is None or not relays.worth_offering(text):
         await say(update, context, "help-short")
         return
@@ -188,7 +194,9 @@ async def offer_family_text(update: Update, context: PuenteContext, who: Asker,
     # teacher: the way back is said too (playtest)
     then = "family-text-stopped" if all_stopped(context.services.db, who.user_id) else None
     if words is None:
-        if not thanks and asks_progress(text, who.language):  # "Kijan Jb ap fè?": the week
+        if not thanks and asks_practice_words(text, who.language):  # "which words can she
+            await _week_first(update, context, who, practice=True)  # practise?": the list
+        elif not thanks and asks_progress(text, who.language):  # "Kijan Jb ap fè?": the week
             await _week_first(update, context, who)  # first, the question still goes if wanted
         await offer_to_send(update, context, who, text, key, also=ready, then=then)
         return
@@ -197,9 +205,11 @@ async def offer_family_text(update: Update, context: PuenteContext, who: Asker,
                         also=[*instead, *ready], send="button-ask-words-only")
 
 
-async def _week_first(update: Update, context: PuenteContext, who: Asker) -> None:
+async def _week_first(update: Update, context: PuenteContext, who: Asker,
+                      practice: bool = False) -> None:
     """A family's question how the child is doing: the child's week (what /now shows) before
-    the offer to send it, which may take days to answer (Haitian playtest)."""
+    the offer to send it, which may take days to answer (Haitian playtest); which words to
+    practise (`practice`): the week's words to practise alone (Somali playtest)."""
     s, chat = context.services, update.effective_chat
     if chat is None:
         return
@@ -207,10 +217,13 @@ async def _week_first(update: Update, context: PuenteContext, who: Asker) -> Non
     for item in family_updates.weekly_updates(s.db, s.clock(), only=who.user_id,
                                               tz=school.timezone, holidays=school.holidays,
                                               update_day=school.family_update_day):
-        head = s.catalog.render("family-progress-first", who.language, name=item.student_name)
-        await context.bot.send_message(
-            chat.id, Markup(f"{head}\n\n{family_views.family_update_text(item, s.catalog)}"),
-            parse_mode=ParseMode.HTML)
+        if practice:
+            text = family_views.practice_words_text(item, s.catalog)
+        else:
+            head = s.catalog.render("family-progress-first", who.language,
+                                    name=item.student_name)
+            text = Markup(f"{head}\n\n{family_views.family_update_text(item, s.catalog)}")
+        await context.bot.send_message(chat.id, text, parse_mode=ParseMode.HTML)
 
 
 def _excuse_buttons(catalog: Catalog, lang: str, words: OwnWords,

@@ -17,6 +17,9 @@ MEANINGS: dict[str, str] = {
     "🤔": "question", "❓": "question", "❔": "question",
 }
 THANKS = "thanks"
+# What a content child says with an emoji alone: no sign of being lost
+CONTENT = frozenset({THANKS, "ok", "love", "happy", "proud"})
+QUESTION_MARKS = frozenset("?？¿؟")
 _MODIFIERS = {"\u200d", "\ufe0f", "\ufe0e", "\u20e3"}  # joiner, variation selectors, keycap
 
 
@@ -48,3 +51,14 @@ def only_thanks_emoji(text: str) -> bool:
     """An emoji-only text that says thanks (🙏, maybe with ❤️ or 😊): no answer is owed."""
     found = meanings(text)
     return THANKS in found and set(found) <= {THANKS, "love", "happy"}
+
+
+def seems_lost(text: str) -> bool:
+    """Whether a student's text is a bare "?" ("??", "？") or emoji alone that is not content
+    ("😢", "😭", "🤔"; not "👍" or "🙏"): a child who may be lost and cannot say so in words
+    (Somali playtest: "?" and "😢" got only the commands)."""
+    chars = [ch for ch in text if not ch.isspace()]
+    if chars and all(ch in QUESTION_MARKS for ch in chars):
+        return True
+    found = meanings(text)
+    return only_emoji(text) and not (found and set(found) <= CONTENT)

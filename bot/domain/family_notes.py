@@ -29,6 +29,8 @@ SICK = "sick"  # also one tap away under a family's own words that say so (sick_
 ABSENT = "absent"  # one tap away under words that say she is away today or a coming day
 CANNOT_READ = "cannot-read"  # also one tap away under a teacher's words sent untranslated
 WITH_DAY = frozenset({"absent"})
+# A student's one ready-made note, 🆘 under a bare "?", emoji or sticker (chat/lost.py)
+STUDENT_LOST = "lost"
 # The teacher's ready-made replies (ready_replies.READY_REPLIES) that answer each note, put
 # first under it: "I hope Ana feels better soon" topped the list under a homework question
 # (re-playtest).

@@ -71,8 +71,9 @@ SICK_WORDS: dict[str, tuple[str, ...]] = {
     "ht": ("malad", "maladi", "lafyèv", "fyèv", "vomi", "grip", "anrimen", "fè l mal",
            "fè li mal", "maltèt", "mal tèt", "mal vant", "pa santi l byen",
            "pa santi li byen"),
-    "so": ("xanuunsan*", "buka", "bukaan", "qandh*", "matag*", "hargab*", "calool xanuun*",
-           "madax xanuun*"),
+    # jiran/jirran (sick): stems, for jirantahay, jiranyahay, jirranayaa (Somali playtest)
+    "so": ("xanuunsan*", "buka", "bukaan", "jiran*", "jirran*", "qandh*", "matag*", "hargab*",
+           "calool xanuun*", "madax xanuun*"),
     "hmn": ("mob", "ua npaws", "kub cev", "ntuav", "khaub thuas"),
     "vi": ("ốm", "bệnh", "sốt", "ói", "nôn", "bị cảm", "cảm cúm", "cúm", "đau bụng",
            "đau đầu", "nhức đầu", "không khỏe", "không khoẻ"),

@@ -288,7 +288,12 @@ async def unknown_command(update: Update, context: PuenteContext) -> None:
         await _unknown(update, context, "command-unknown-family", typed, known, bilingual=False)
     else:
         suggestion = menus.closest_command(typed, menus.STUDENT_COMMANDS) if typed else None
-        if suggestion is None:
+        who = askers.asker(db, user.id) if user is not None and message is not None \
+            and message.sticker is not None else None
+        if who is not None and who.role == askers.STUDENT:  # a sticker: perhaps lost too
+            await say(update, context, "help-short", markup=keyboards.lost_button(
+                catalog, who.language, who.english_first))
+        elif suggestion is None:
             await say(update, context, "help-short")
         else:
             await say(update, context, "command-unknown-student-suggest", suggestion=suggestion)

@@ -13,7 +13,7 @@ from telegram import CallbackQuery, Message, Update, User
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.chat import speaker
-from bot.chat.audience import PRIVATE, Audience, From, Pending
+from bot.chat.audience import PRIVATE, Audience, From, Pending, Prompted
 from bot.chat.drafts import (
     ANSWER,
     ASKING,
@@ -99,6 +99,8 @@ def register(app: Application) -> None:
     add(MessageHandler(text & Pending(app, ASKING), asked_text))
     add(MessageHandler(text & only_teacher & Pending(app, WRITING_UNTIL), written_to_family))
     add(MessageHandler(text & only_family, family_text))
+    # a text for a word to record is no answer to a family (co-teacher playtest)
+    add(MessageHandler(text & only_teacher & Prompted(services, text=True), recording_text))
     add(MessageHandler(text & only_teacher, teacher_text))
     sound = PRIVATE & (filters.VOICE | filters.AUDIO | filters.VIDEO_NOTE)
     add(MessageHandler(sound & Pending(app, ASKING), asked_voice))
@@ -408,6 +410,12 @@ async def teacher_text(update: Update, context: PuenteContext) -> None:
         body = Markup(f"{body}\n" + s.catalog.render(
             "answer-too-long-offer", lang, limit=relays.MAX_MESSAGE))
     await offer_answer(update, context, message.text, body, targets)
+
+
+async def recording_text(update: Update, context: PuenteContext) -> None:
+    """A text under /record's "🎙️ Say in ...": ask for a voice note, never offer to send
+    the text to a family or a student."""
+    await say(update, context, "record-voice-please", bilingual=False)
 
 
 async def thread(update: Update, context: PuenteContext) -> None:

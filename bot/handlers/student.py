@@ -9,7 +9,7 @@ from telegram import Update
 from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot.chat import join_notes, placement_text, speaker
+from bot.chat import join_notes, lost, placement_text, speaker
 from bot.chat.audience import PRIVATE, AtLanguageMenu, Audience, sender
 from bot.chat.cards import show_preview
 from bot.chat.drafts import offer_to_send
@@ -19,6 +19,7 @@ from bot.chat.replies import MAX_INPUT, current_tap, say, spend, user_language, 
 from bot.context import PuenteContext
 from bot.delivery.enqueue import enqueue_scheduled
 from bot.domain.checks import WordRef
+from bot.domain.emoji import seems_lost
 from bot.domain.gloss_lookup import EnglishWords
 from bot.domain.language import LANGUAGES
 from bot.domain.language_words import yes_or_no
@@ -422,7 +423,11 @@ async def student_text(update: Update, context: PuenteContext) -> None:
                                reader.english_first, feedback.key)
         return
     if isinstance(feedback, answers.TypeTheWord):  # no word, or far too long: ask again
-        await say(update, context, feedback.key)
+        # ("😭" alone: perhaps lost, so 🆘 too, not graded)
+        reader = user_reader(context, user.id)
+        await say(update, context, feedback.key, markup=keyboards.lost_button(
+            s.catalog, reader.language or "en", reader.english_first)
+            if seems_lost(text) else None)
         return
     if isinstance(feedback, answers.WriteInEnglish):  # not English: one more try, once (in
         # another script, every time: never graded); a sentence in it gets the offer alone
@@ -491,6 +496,7 @@ def register(app: Application) -> None:
     add(CallbackQueryHandler(placement_button, pattern=rf"^{callbacks.PLACEMENT}:"))
     add(CallbackQueryHandler(placement_resume_button, pattern=rf"^{callbacks.PLACEMENT_RESUME}$"))
     add(MessageHandler(filters.TEXT & ~filters.COMMAND & PRIVATE, student_text))
+    lost.register(app)  # 🆘 under a bare "?", emoji or sticker
     # a sticker or a GIF under the language menu: the menu again, the earlier guess on top
     add(MessageHandler(PRIVATE & (filters.Sticker.ALL | filters.ANIMATION)
                        & AtLanguageMenu(app.bot_data.services), language_again))

@@ -100,13 +100,14 @@ async def unexcuse_button(update: Update, context: PuenteContext) -> None:
 
 def _tell_family(context: PuenteContext, student_id: int, day: date, key: str) -> None:
     """Tell the child's family members that the day they excused is a school day again (or
-    that the teacher excused it: `key`)."""
+    that the teacher excused it: `key`), in their language alone, as every family line (an
+    English line under the Somali read as a second message, Somali playtest)."""
     s = context.services
     first_name, members = excused.family_to_tell(s.db, student_id)
     notes = []
     for member_id in members:
         lang = user_language(context, member_id)
-        notes.append((member_id, str(s.catalog.bilingual(
+        notes.append((member_id, str(s.catalog.render(
             key, lang, day=Day(day),
             name=views.name(first_name, s.catalog, lang)))))
     if excused.queue_family_notes(s.db, student_id, notes, s.clock()):

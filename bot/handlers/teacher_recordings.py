@@ -12,27 +12,13 @@ from telegram import CallbackQuery, Message, Update, Voice
 from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot.chat.audience import PRIVATE, Audience, From
+from bot.chat.audience import PRIVATE, Audience, From, Prompted
 from bot.chat.replies import arg_text, spend, student_for, tapped, user_language
 from bot.context import PuenteContext, Services
 from bot.presentation import callbacks, recording_views
 from bot.services import oral_checks, recordings, reply_recordings, student_lookup
 
 REPLIES_WORD = "replies"  # /record replies [LANGUAGE] [CLASS]
-
-
-class _Prompted(filters.MessageFilter):
-    """A teacher's voice note for a word to record: a reply to a "🎙️ Say in ..." message, or
-    no reply while one waits."""
-
-    def __init__(self, services: Services) -> None:
-        super().__init__(name="recording")
-        self.services = services
-
-    def filter(self, message: Message) -> bool:
-        user, replied = message.from_user, message.reply_to_message
-        return user is not None and recordings.has_prompt(
-            self.services.db, user.id, replied.message_id if replied is not None else None)
 
 
 def register(app: Application) -> None:
@@ -44,7 +30,7 @@ def register(app: Application) -> None:
         rf"^({callbacks.RECORD}|{callbacks.RECORD_AGAIN}|{callbacks.RECORD_DELETE}"
         rf"|{callbacks.RECORD_REPLY_AGAIN}|{callbacks.RECORD_REPLY_DELETE}):")))
     app.add_handler(MessageHandler(
-        PRIVATE & filters.VOICE & From(services, Audience.TEACHER) & _Prompted(services),
+        PRIVATE & filters.VOICE & From(services, Audience.TEACHER) & Prompted(services),
         recorded_voice))
 
 

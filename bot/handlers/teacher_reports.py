@@ -180,12 +180,14 @@ async def student(update: Update, context: PuenteContext) -> None:
     if misses.lines:  # typed answers marked wrong: a teacher may count one as right
         await _send_misses(context, user.id, row.student_id, misses, lang)
     days = excused.recent(s.db, row.student_id, now, tz)
-    if days:  # days the family excused: each a ↩️ away from a school day again
+    if days:  # days excused, each saying by whom: each a ↩️ away from a school day again
         name = student_for(context, user.id, row.student_id, lang=lang)
         await context.bot.send_message(
             user.id, s.catalog.render("student-excused", lang, name=name, days=", ".join(
-                s.catalog.day(lang, d) for d in days)), parse_mode=ParseMode.HTML,
-            reply_markup=keyboards.unexcuse_buttons(s.catalog, lang, row.student_id, days))
+                s.catalog.plain("excused-mark-teacher" if teacher else "excused-mark-family", lang,
+                                day=s.catalog.day(lang, d)) for d, teacher in days)),
+            parse_mode=ParseMode.HTML, reply_markup=keyboards.unexcuse_buttons(
+                s.catalog, lang, row.student_id, [d for d, _ in days]))
 
 
 async def letters_first_button(update: Update, context: PuenteContext) -> None:

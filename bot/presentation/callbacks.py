@@ -113,6 +113,8 @@ SKIP, STOP = "s", "x"  # rc:s, rc:x
 REPLIES = "r"  # rc:<class id>:<language>:r   record that language's ready-made replies
 RECORD_REPLY_AGAIN = "ry"  # ry:<class id>:<reply>:<language>   🔁 record a ready-made reply again
 RECORD_REPLY_DELETE = "rz"  # rz:<class id>:<reply>:<language>   🗑️ delete a reply's recording
+STUDENT_LOST = "sh"  # sh   "🆘 I'm lost, please help me" under a student's bare "?", emoji
+#                     or sticker: the ready-made note to her teachers, in English
 LETTERS_FIRST = "lf"  # lf:<student id>:1 | lf:<student id>:0   a teacher turns a level-2
 #                       student's "letters first" on or off (/student; checked as her teacher's)
 LETTERS_OFFER = "lq"  # lq:y | lq:n   a student's answer to "🔤 Show the letters first next

@@ -60,6 +60,27 @@ def family_update_text(update: FamilyUpdate, catalog: Catalog) -> Markup:
     return Markup("\n".join(parts))
 
 
+def practice_words_text(update: FamilyUpdate, catalog: Catalog) -> Markup:
+    """A family's "which words can she practise at home?": the weekly update's own word lists
+    (being practised, hard, new), as it renders them, and its routine; or that there are none
+    yet. The question can still go to the teacher (said first)."""
+    lang = update.language
+    child = name(update.student_name, catalog, lang)
+    parts = [catalog.render("family-practice-first", lang, name=child)]
+    if update.practising:
+        parts += [catalog.render("family-week-practising", lang),
+                  word_list(update.practising, lang)]
+    if update.hard:
+        parts.append(catalog.render("family-week-hard", lang, name=child,
+                                    words=word_list(list(update.hard), lang)))
+    if update.new:
+        parts += [catalog.render("family-week-new", lang, name=child),
+                  word_list(update.new, lang)]
+    parts.append(catalog.render("family-week-routine" if update.practising or update.hard
+                                or update.new else "family-practice-none", lang, name=child))
+    return Markup("\n".join(parts))
+
+
 def _ask(update: FamilyUpdate, child: str, catalog: Catalog) -> Markup:
     """Ask the family to have the child explain a word: in their language by its name where
     the child learns with it ("用中文", playtest: "你们在家里说的语言" read as a riddle),

@@ -691,6 +691,14 @@ def ask_buttons(targets: Sequence[tuple[int, str]], no: str, prefix: str = callb
         no[:60], callback_data=callbacks.data(prefix, "no"))], 1)
 
 
+def lost_button(catalog: Catalog, lang: str, english_first: bool) -> InlineKeyboardMarkup:
+    """"🆘 I'm lost, please help me" in the student's level order: one tap sends the
+    ready-made note to her teachers."""
+    return InlineKeyboardMarkup([[InlineKeyboardButton(
+        level_label(catalog, "button-student-lost", lang, english_first),
+        callback_data=callbacks.data(callbacks.STUDENT_LOST))]])
+
+
 def child_buttons(prefix: str, children: Sequence[tuple[int, str]], every: str | None
                   ) -> InlineKeyboardMarkup:
     """One button per child, (student id, first name), then "All" (`every`; None: no such

@@ -136,10 +136,12 @@ def excused_days(db: Database, student_id: int, since: date | None = None) -> fr
     return excused.days_of(db, student_id, since)
 
 
-def recent(db: Database, student_id: int, now: datetime, tz: tzinfo) -> list[date]:
-    """The student's excused days of the last SHOWN_WEEKS weeks and ahead, oldest first."""
+def recent(db: Database, student_id: int, now: datetime, tz: tzinfo) -> list[tuple[date, bool]]:
+    """The student's excused days of the last SHOWN_WEEKS weeks and ahead, oldest first, each
+    with whether a teacher excused it (/student says who excused which: a Friday the teacher
+    excused read as one the family did, Somali playtest)."""
     since = now.astimezone(tz).date() - timedelta(weeks=SHOWN_WEEKS)
-    return sorted(excused.days_of(db, student_id, since))
+    return sorted(excused.by_teacher(db, student_id, since).items())
 
 
 def unexcuse(db: Database, teacher_id: int, student_id: int, day: date) -> bool:

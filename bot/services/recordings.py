@@ -7,7 +7,7 @@ hear it under the 🔊 of that word's card and of a question that shows the same
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlite_utils import Database
 
@@ -24,6 +24,9 @@ from bot.store import class_words, recordings, reply_recordings
 from bot.store.packs import words_by_id
 from bot.store.people import ClassInfo
 
+# A text with no reply is read as a line for the word this long after its prompt; later, a
+# prompt left open (no ⏹️) no longer takes her texts (a reply to the prompt always is one)
+TEXT_WINDOW = timedelta(minutes=30)
 MAX_SECONDS = 30  # a line is a sentence: a longer note is a mistake (or a whole lesson)
 
 
@@ -173,6 +176,15 @@ def asked(db: Database, teacher_id: int, message_id: int, ask: Ask, now: datetim
 def has_prompt(db: Database, teacher_id: int, message_id: int | None) -> bool:
     """Whether a voice note (replying to `message_id`, or to nothing) answers an open prompt."""
     return recordings.prompt_for(db, teacher_id, message_id) is not None
+
+
+def text_for_prompt(db: Database, teacher_id: int, message_id: int | None,
+                    now: datetime) -> bool:
+    """Whether a teacher's text is most likely a line typed for a word to record: a reply to
+    an open "🎙️ Say in ..." message, or no reply within TEXT_WINDOW of her newest one."""
+    if message_id is not None:
+        return has_prompt(db, teacher_id, message_id)
+    return recordings.prompt_asked_since(db, teacher_id, now - TEXT_WINDOW)
 
 
 def save(db: Database, teacher_id: int, message_id: int | None, file_id: str, seconds: int,

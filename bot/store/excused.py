@@ -56,6 +56,15 @@ def days_of_many(db: Database, student_ids: Collection[int], since: date | None 
     return {s: frozenset(days) for s, days in found.items()}
 
 
+def by_teacher(db: Database, student_id: int, since: date) -> dict[date, bool]:
+    """The student's excused days from `since`, each with whether a teacher excused it (False:
+    a family member, or one since erased)."""
+    rows = db.execute("SELECT day, set_by IN (SELECT id FROM teachers) FROM excused_days "
+                      "WHERE student_id = ? AND day >= ?",
+                      [student_id, since.isoformat()]).fetchall()
+    return {date.fromisoformat(day): bool(teacher) for day, teacher in rows}
+
+
 def forget_setter(db: Database, user_id: int) -> None:
     """Forget which family member excused a day (their erasure): the day stays the child's."""
     db.execute("UPDATE excused_days SET set_by = NULL WHERE set_by = ?", [user_id])

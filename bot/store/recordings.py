@@ -132,6 +132,13 @@ def prompt_for(db: Database, teacher_id: int, message_id: int | None) -> Prompt 
     return Prompt(*row) if row else None
 
 
+def prompt_asked_since(db: Database, teacher_id: int, since: datetime) -> bool:
+    """Whether this teacher's newest open prompt was sent at `since` or later."""
+    row = db.execute("SELECT max(asked_at) FROM recording_prompts WHERE teacher_id = ?",
+                     [teacher_id]).fetchone()
+    return row is not None and row[0] is not None and row[0] >= stamp(since)
+
+
 def close_prompts(db: Database, teacher_id: int, message_id: int | None = None) -> None:
     """Close one prompt of this teacher's (None: all of them, ⏹️ Stop)."""
     with db.atomic():

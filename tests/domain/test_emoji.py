@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain.emoji import meanings, only_emoji, only_thanks_emoji
+from bot.domain.emoji import meanings, only_emoji, only_thanks_emoji, seems_lost
 
 
 @pytest.mark.parametrize(("text", "meant"), [
@@ -24,3 +24,12 @@ def test_words_digits_or_punctuation_make_no_emoji_message(text: str) -> None:
 def test_only_thanks_emoji_owe_no_answer_but_a_thumbs_up_may() -> None:
     assert only_thanks_emoji("🙏") and only_thanks_emoji("🙏❤️")
     assert not only_thanks_emoji("👍") and not only_thanks_emoji("🙏😢")
+
+
+@pytest.mark.parametrize(("text", "lost"), [
+    ("?", True), (" ?? ", True), ("？", True), ("😢", True), ("😭😭", True), ("🤔", True),
+    ("🐱", True), ("👍", False), ("🙏🏽", False), ("😊", False), ("?!", False), ("ok?", False),
+    ("", False), ("...", False),
+])
+def test_a_bare_question_mark_or_unhappy_emoji_seems_lost(text: str, lost: bool) -> None:
+    assert seems_lost(text) is lost

@@ -22,6 +22,8 @@ from bot.domain.sick_words import (
     ("es", "mi hijo se siente mal"), ("fr", "Léa est malade aujourd’hui"),
     ("pt", "O João está doente"), ("ht", "Woodly malad jodi a"),
     ("so", "Cabdi waa xanuunsanayaa maanta"), ("so", "Hodan waa buka"),
+    ("so", "Hodan waa jirantahay"), ("so", "Hodan waa jiranyahay"),  # Somali playtest
+    ("so", "Hodan way jirantahay maanta, iskuulka ma imaan karto"), ("so", "Cabdi waa jirran"),
     ("hmn", "Tou mob hnub no"), ("vi", "Minh bị ốm hôm nay"), ("vi", "cháu bị bệnh"),
     ("zh", "林林今天生病了，不去学校"), ("zh", "他病了"), ("ar", "عمر مريض اليوم"),
     ("ar", "ابنتي مريضةٌ"), ("ko", "지민이가 오늘 아파요"), ("ko", "아파서 못 가요"),

@@ -132,11 +132,24 @@ async def test_student_lists_the_excused_days_and_its_button_undoes_one(chat: Ch
     mom = await link_family(chat, "Ana")
     await send_note(chat, mom, "absent", date(2026, 9, 16))
     shown = await chat.send(rivera(chat), "/student Ana")
-    assert "📅 Days the family excused for Ana (no reminder, not counted as school days): " \
-        "Wed 16 Sep." in texts(shown)
+    assert "📅 Excused days for Ana (no reminder, not counted as school days): " \
+        "Wed 16 Sep (family)." in texts(shown)
     said = await chat.tap(rivera(chat), dict(buttons(shown))[NOT_EXCUSED_WED])
     assert "↩️ Wed 16 Sep is a school day for Ana again" in texts(said)
-    assert "Days the family excused" not in texts(await chat.send(rivera(chat), "/student Ana"))
+    assert "Excused days" not in texts(await chat.send(rivera(chat), "/student Ana"))
+
+
+async def test_student_says_who_excused_each_day(chat: Chat) -> None:
+    """Somali week playtest: /student listed "Days the family excused: Thu 17 Sep, Fri 18
+    Sep" though the teacher had excused the Friday."""
+    await join_and_confirm(chat, chat.user(1001, "Ana", "es"))
+    mom = await link_family(chat, "Ana")
+    await send_note(chat, mom, "absent", date(2026, 9, 17))
+    await chat.tap(rivera(chat), callbacks.data(callbacks.EXCUSE, 1001, "20260918"))
+    shown = texts(await chat.send(rivera(chat), "/student Ana"))
+    assert "(no reminder, not counted as school days): Thu 17 Sep (family), Fri 18 Sep " \
+        "(teacher)." in shown
+    assert "Days the family excused" not in shown
 
 
 async def practise_every_day_but(chat: Chat, ana: dict[str, Any], skipped: date,

@@ -5,6 +5,7 @@ file_id (no Hmong voice exists, docs/speech.md)."""
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -15,15 +16,18 @@ from bot.services import recordings as recording
 from bot.speech import Speech
 from bot.store import recordings
 from bot.store.packs import pack_words
+from tests.families import link
 from tests.harness import (
     TEACHER_ID,
     Chat,
     answer_until,
+    buttons,
     check_now,
     enrol_student,
     join_and_confirm,
     on_screen,
     page_through,
+    reply,
     texts,
     voice,
 )
@@ -230,3 +234,29 @@ async def test_a_class_whose_languages_all_have_a_voice_has_nothing_to_record(
         "Hmong lines.")
     assert said(await chat.send(teacher, "/record Spanish")) == said(
         await chat.send(teacher, "/record"))
+
+
+async def test_a_text_for_a_word_to_record_asks_for_a_voice_note_and_goes_to_no_family(
+        chat: Chat, teacher: dict) -> None:
+    """Co-teacher playtest: the aide typed the line under "🎙️ Say in ..." and was offered
+    "✉️ Send to Aabe": one tap sent a recording line to a father."""
+    father = chat.user(2001, "Txiv", "hmn")
+    await link(chat, teacher, "Paj", father)
+    await chat.send(father, "Paj puas kawm tau zoo?")
+    await chat.tap(father, callbacks.data(callbacks.ASK, PAJ))
+    await chat.deliver()  # the teacher has a family message to answer
+    asked = prompt_of(await chat.send(teacher, "/record"))
+    please = "🎙️ Please send a voice note: hold 🎤 and say it. Your text went to nobody."
+    for to in (asked.result_id, None):  # a reply to the word, or a text while it waits
+        calls = await (reply(chat, teacher, "lub ntiaj teb", asked.result_id) if to
+                       else chat.send(teacher, "lub ntiaj teb"))
+        assert said(calls) == please
+        assert buttons(calls) == []
+    assert [c for c in await chat.deliver() if c.chat_id == father["id"]] == []
+    # a prompt left open for long takes her texts no more, but a reply to it is still a line
+    chat.clock.now += timedelta(minutes=31)
+    assert said(await chat.send(teacher, "Paj kawm tau zoo")).startswith("Is this an answer")
+    assert said(await reply(chat, teacher, "lub ntiaj teb", asked.result_id)) == please
+    await chat.tap_on(teacher, STOP, asked.result_id)
+    # recording stopped: a text is once more an answer she may send
+    assert buttons(await chat.send(teacher, "Paj kawm tau zoo")) != []

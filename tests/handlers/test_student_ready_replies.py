@@ -75,7 +75,7 @@ async def test_a_family_reply_button_is_refused_under_a_student_message(chat: Ch
 
 async def test_the_student_is_told_once_that_her_teacher_reads_english(chat: Chat) -> None:
     hodan, _, told = await hodan_writes(chat)
-    assert "Macallinkaagu wuxuu akhriyaa Ingiriisi." in told  # her language first
+    assert "Macallinkaaga waxaa lagula xiriiraa Ingiriisi." in told  # her language first
     assert "Your teacher reads English." in told
     assert "goes to your teacher just as you wrote it" in told
     again = texts(await chat.send(hodan, "/ask macallin, su'aal kale ayaan qabaa maanta"))
@@ -88,7 +88,7 @@ async def test_the_student_of_a_teacher_who_chose_spanish_is_told_she_reads_span
     reads English"."""
     await chat.send(teacher(chat), "/language es")
     _, relayed, told = await hodan_writes(chat)
-    assert "Macallinkaagu wuxuu akhriyaa " in told and "akhriyaa Ingiriisi" not in told
+    assert "Macallinkaaga waxaa lagula xiriiraa " in told and "xiriiraa Ingiriisi" not in told
     assert "Your teacher reads Spanish. The school's translator cannot translate Somali yet" \
         in told
     assert "reads English" not in told
