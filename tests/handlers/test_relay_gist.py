@@ -7,16 +7,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.presentation import callbacks
-from tests.harness import TEACHER_ID, Chat, join_and_confirm, texts
+from tests.families import FATHER, link, rivera
+from tests.harness import TEACHER_ID, Chat, join_and_confirm
 
-FATHER = 2002
 PROGRESS = "Puente recognised: a question about how Ana is doing"
 LOST = "Puente recognised: “I don’t understand”"
-
-
-def rivera(chat: Chat) -> dict[str, Any]:
-    return chat.user(TEACHER_ID, "Rivera", "en")
 
 
 async def relayed(chat: Chat) -> str:
@@ -25,10 +20,8 @@ async def relayed(chat: Chat) -> str:
 
 async def somali_father(chat: Chat) -> dict[str, Any]:
     await join_and_confirm(chat, chat.user(lang="es"))
-    link = texts(await chat.send(rivera(chat), "/family Ana"))
-    father = chat.user(FATHER, "Aabe", "en")
-    await chat.send(father, f"/start {link.split('?start=')[1].split()[0]}")
-    await chat.tap(father, callbacks.data(callbacks.FAMILY_LANG, "so"))
+    father = chat.user(FATHER, "Aabe", "so")
+    await link(chat, rivera(chat), "Ana", father)
     await chat.deliver()
     return father
 
