@@ -57,12 +57,19 @@ class KindCount:
 
 def kind_of(item_type: str, tiles: bool = False) -> AnswerKind | None:
     """The kind of a stored answer (attempts.item_type, and whether it was spelled with letter
-    tiles); None for an item type Puente does not ask (an old or forged row: left out)."""
+    tiles); None for an item type Puente does not ask (an old or forged row: left out).
+
+    A word spelled with tiles is a tiles answer whatever asked it: at levels 1-2 a choice or
+    reverse question is spelled with tiles by default (tiles.by_default), and counted as
+    "meaning" it read "🔤 letter tiles 1/1" above a list of two misspelled tile answers
+    (playtest: Yousef, level 1, Arabic). A gap sentence stays a gap: the sentence is what
+    is hard there."""
     try:
         kind = _BY_ITEM.get(ItemType(item_type))
     except ValueError:
         return None
-    return AnswerKind.TILES if kind is AnswerKind.TYPED and tiles else kind
+    return AnswerKind.TILES if tiles and kind is not AnswerKind.GAP and kind is not None \
+        else kind
 
 
 def tally(rows: Iterable[tuple[str, bool, int, int]]) -> dict[AnswerKind, KindCount]:

@@ -15,6 +15,15 @@ def test_a_typed_answer_spelled_with_tiles_is_its_own_kind() -> None:
     assert kind_of("poll") is kind_of("choice") is AnswerKind.MEANING
 
 
+@pytest.mark.parametrize("asked_by", ["choice", "reverse", "typed"])
+def test_a_word_spelled_with_tiles_counts_as_tiles_whatever_asked_it(asked_by: str) -> None:
+    """A level-1 choice question is spelled with tiles by default: "🔤 letter tiles 1/1" read
+    above two misspelled tile answers when it counted as "meaning" (playtest, Yousef)."""
+    assert kind_of(asked_by, tiles=True) is AnswerKind.TILES
+    assert tally([("choice", True, 2, 0), ("typed", True, 1, 1), ("choice", False, 1, 1)]) == {
+        AnswerKind.MEANING: KindCount(1, 1), AnswerKind.TILES: KindCount(1, 3)}
+
+
 @pytest.mark.parametrize("odd", ["", "hack", "CLOZE", "cloze ", "placement"])
 def test_an_item_type_no_check_asks_has_no_kind(odd: str) -> None:
     assert kind_of(odd) is None
