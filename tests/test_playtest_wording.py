@@ -32,8 +32,17 @@ def test_the_reminder_greets_in_words_that_fit_any_hour(catalog: Catalog, lang: 
 
 def test_the_haitian_reminder_reads_naturally(catalog: Catalog) -> None:
     assert catalog.render("reminder-due-cards", "ht", name="Wideline", count=2) == (
-        "Alo Wideline! Gen nouvo kat k ap tann ou, epi 2 mo pou revize apre yo. Peze /check "
+        "Alo Wideline! Gen 2 mo pou revize, epi gen nouvo kat k ap tann ou tou. Peze /check "
         "(2 minit).")
+
+
+@pytest.mark.parametrize("key", ["reminder-due-cards", "reminder-due-cards-more"])
+def test_a_reminder_with_cards_and_reviews_promises_no_order(catalog: Catalog, key: str) -> None:
+    """At levels 1-2 the ✅ asks due reviews first and offers cards sent before after the
+    check; "New cards wait for you, then words to review" promised the other order (playtest:
+    Yousef, level 1, Arabic)."""
+    text = str(catalog.render(key, "en", name="Yousef", count=3, today=3, later=2))
+    assert "then" not in text and "new cards wait for you too" in text
 
 
 def test_haitian_never_reads_the_student_as_the_teachers_name(catalog: Catalog) -> None:
