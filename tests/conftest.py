@@ -24,6 +24,7 @@ from tests.clock import START, Clock
 from tests.harness import ADMIN_ID, INVITE, TEACHER_ID, Chat
 from tests.telegram_html import assert_telegram_accepts
 
+
 def pytest_sessionstart(session: pytest.Session) -> None:
     """Under mutmut, forget what lru_caches remember from runs before the fork: a cached
     result from the unmutated code would hide the mutant (a false survivor)."""
