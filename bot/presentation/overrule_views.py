@@ -26,8 +26,10 @@ def misses_text(page: MissPage, name: str, catalog: Catalog, lang: str, tz: tzin
         lines.append(catalog.render("student-typed-misses-page", lang, first=page.start + 1,
                                     last=page.start + len(page.lines), total=page.total))
     for number, miss in enumerate(page.lines, page.start + 1):
+        # a practice miss says so: it never counted, and listed bare beside the counted ones
+        # it read as one ("hrwc" on the day of the card; playtest, Yousef, level 1)
         key = ("student-tiles-miss" if miss.tiles else "student-typed-miss") \
-            + ("-counted" if miss.counted else "")
+            + ("-counted" if miss.counted else "-practice" if miss.practice else "")
         lines.append(catalog.render(key, lang, number=number, term=miss.term, typed=miss.typed,
                                     date=catalog.day(lang, miss.answered_at.astimezone(tz)
                                                      .date())))

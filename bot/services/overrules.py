@@ -73,6 +73,7 @@ class MissLine:
     counted: bool  # a teacher counted it as right
     tiles: bool = False  # spelled with letter tiles, not typed (the teacher is told which)
     plausible: bool = True  # near the word, its gloss, or English words: ✅ Count as right
+    practice: bool = False  # practice (its card read that day, "Practice again"): never counted
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,7 @@ def recent_misses(db: Database, student_id: int, now: datetime, start: int = 0) 
                               m.overruled_at is not None, m.graded.tiles,
                               plausible(m.typed, words[m.word_id].term,
                                         own_terms(words[m.word_id], lang)[0], m.graded.tiles,
-                                        lang))
+                                        lang), m.practice)
                      for m in misses if m.word_id in words],
                     start, typed_misses.count_misses(db, student_id, since))
 
