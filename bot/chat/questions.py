@@ -13,7 +13,14 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
-from telegram import CallbackQuery, InputPollOption, Message, ReplyParameters, Update
+from telegram import (
+    CallbackQuery,
+    InlineKeyboardMarkup,
+    InputPollOption,
+    Message,
+    ReplyParameters,
+    Update,
+)
 from telegram.constants import ParseMode, PollType
 from telegram.error import BadRequest
 
@@ -87,15 +94,17 @@ def shown_in(context: PuenteContext, item_id: int, poll_message: int | None = No
 
 async def point_to_question(context: PuenteContext, chat_id: int, message_id: int,
                             lang: str, key: str = "progress-question-waiting",
-                            english_first: bool = False) -> bool:
+                            english_first: bool = False,
+                            markup: InlineKeyboardMarkup | None = None) -> bool:
     """Reply to the open question's message with "👆 A question is still waiting for you
     above." (or `key`; English first with `english_first`, levels 5-6; a tap on the quote
-    shows it); False when Telegram no longer has that message (she deleted it), so the
-    question must come again."""
+    shows it; `markup` under it); False when Telegram no longer has that message (she
+    deleted it), so the question must come again."""
     try:
         await context.bot.send_message(
             chat_id, context.services.catalog.bilingual(key, lang, english_first=english_first),
-            reply_parameters=ReplyParameters(message_id, allow_sending_without_reply=False))
+            reply_parameters=ReplyParameters(message_id, allow_sending_without_reply=False),
+            reply_markup=markup)
     except BadRequest as exc:
         if not reply_gone(exc):
             raise
@@ -106,23 +115,28 @@ async def point_to_question(context: PuenteContext, chat_id: int, message_id: in
 
 async def point_to_buttons(context: PuenteContext, chat_id: int, item_id: int,
                            poll_message: int | None, lang: str, english_first: bool = False,
-                           key: str = "tap-an-answer") -> None:
+                           key: str = "tap-an-answer",
+                           markup: InlineKeyboardMarkup | None = None) -> None:
     """Text that is no answer while buttons wait: reply "Tap one of the answers above. 👆"
     (or `key`: the tiles line under letter tiles) to the open question's message, which may be
     days old and far above (playtest); where that message is not known (buttons after a
-    restart) or gone, send the question again."""
+    restart) or gone, send the question again. `markup` (🆘 for a lost "?") goes under the
+    pointer, which then follows a question sent again."""
     shown = shown_in(context, item_id, poll_message)
     if shown is not None and await point_to_question(context, chat_id, shown, lang,
-                                                     key, english_first):
+                                                     key, english_first, markup):
         return
     s = context.services
     start = checks.resume_check(s.db, learner(s.db, chat_id), s.clock(),
                                 s.config.school.timezone, any_day=True)
     if start is None or start.question is None or start.question.item_id != item_id:
         await context.bot.send_message(chat_id, s.catalog.bilingual(
-            key, lang, english_first=english_first))
+            key, lang, english_first=english_first), reply_markup=markup)
         return  # answered meanwhile (another device): nothing to ask again
     await send_question(context, chat_id, start.question)
+    if markup is not None:  # the question is above now: the pointer, and its 🆘, below it
+        await context.bot.send_message(chat_id, s.catalog.bilingual(
+            key, lang, english_first=english_first), reply_markup=markup)
 
 
 async def point_to_new_check(context: PuenteContext, chat_id: int, lang: str,

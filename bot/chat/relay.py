@@ -80,7 +80,8 @@ async def relay_to_teachers(update: Update, context: PuenteContext, who: Asker,
         relay = await relays.prepare_ask(s.db, s.translator, who, child, text, answered_by,
                                          about, also)
         relay = replace(relay, excused=excused,  # booked with it, as a ready-made note's
-                        recognised=None if excused else _recognised(context, who, relay))
+                        recognised=None if excused else _recognised(context, who, relay),
+                        at_question=relays.open_question(s.db, who, s.clock()))
         if not _queue(context, who, relay, sender) and relay.excused is not None:
             # excused already (by another family member, or the teacher): her words still go
             _queue(context, who, replace(relay, excused=None), sender)
@@ -126,6 +127,7 @@ async def relay_note(update: Update, context: PuenteContext, who: Asker, child: 
     relay = relays.prepare_note(s.db, s.translator, who, child, note, original, english,
                                 excused, to.teacher_id if to else None,
                                 to.about if to else None, unread)
+    relay = replace(relay, at_question=relays.open_question(s.db, who, s.clock()))  # 🆘
     sender = _sender(update, who)
     if sender:  # /families and /thread name them as this message does
         remember_name(s.db, who.user_id, sender)

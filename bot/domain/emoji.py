@@ -57,8 +57,13 @@ def seems_lost(text: str) -> bool:
     """Whether a student's text is a bare "?" ("??", "？") or emoji alone that is not content
     ("😢", "😭", "🤔"; not "👍" or "🙏"): a child who may be lost and cannot say so in words
     (Somali playtest: "?" and "😢" got only the commands)."""
-    chars = [ch for ch in text if not ch.isspace()]
-    if chars and all(ch in QUESTION_MARKS for ch in chars):
+    if only_question_marks(text):
         return True
     found = meanings(text)
     return only_emoji(text) and not (found and set(found) <= CONTENT)
+
+
+def only_question_marks(text: str) -> bool:
+    """Whether a text is question marks alone ("?", "??", "¿?", "؟"): no word, no shrug."""
+    chars = [ch for ch in text if not ch.isspace()]
+    return bool(chars) and all(ch in QUESTION_MARKS for ch in chars)

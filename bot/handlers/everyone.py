@@ -18,7 +18,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.chat import push_fix
+from bot.chat import lost, push_fix
 from bot.chat.audience import PRIVATE, Audience, sender
 from bot.chat.class_pick import offer_classes
 from bot.chat.drafts import forget_expired
@@ -291,8 +291,7 @@ async def unknown_command(update: Update, context: PuenteContext) -> None:
         who = askers.asker(db, user.id) if user is not None and message is not None \
             and message.sticker is not None else None
         if who is not None and who.role == askers.STUDENT:  # a sticker: perhaps lost too
-            await say(update, context, "help-short", markup=keyboards.lost_button(
-                catalog, who.language, who.english_first))
+            await lost.offer_help(update, context, who)
         elif suggestion is None:
             await say(update, context, "help-short")
         else:

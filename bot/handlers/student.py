@@ -404,9 +404,12 @@ async def student_text(update: Update, context: PuenteContext) -> None:
         await say(update, context, "typed-sent-twice" if feedback.waiting
                   else "typed-sent-twice-done")
         return
-    if isinstance(feedback, answers.ExplainQuestion):  # "mwen pa konprann": help, no grade
+    if isinstance(feedback, answers.ExplainQuestion):  # "mwen pa konprann": help, no grade,
+        # and 🆘 to ask the teacher for more (Somali playtest)
         key, values = check_views.explain_question(feedback)
-        await say(update, context, key, **values)
+        reader = user_reader(context, user.id)
+        await say(update, context, key, **values, markup=keyboards.lost_button(
+            s.catalog, reader.language or "en", reader.english_first))
         return
     if isinstance(feedback, answers.TapAnAnswer):
         # A message, not a go ("je ne comprends pas le mot contrast"), gets one reply: the
@@ -418,9 +421,11 @@ async def student_text(update: Update, context: PuenteContext) -> None:
         # a go: in her level's order (home language first to level 4), quoting the question
         # (it may be days old)
         reader = user_reader(context, user.id)
+        lang = reader.language or "en"
         await point_to_buttons(context, message.chat_id, feedback.item_id,
-                               feedback.poll_message, reader.language or "en",
-                               reader.english_first, feedback.key)
+                               feedback.poll_message, lang, reader.english_first, feedback.key,
+                               keyboards.lost_button(s.catalog, lang, reader.english_first)
+                               if feedback.lost else None)  # "?" or "😢": 🆘 too
         return
     if isinstance(feedback, answers.TypeTheWord):  # no word, or far too long: ask again
         # ("😭" alone: perhaps lost, so 🆘 too, not graded)

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from datetime import UTC, date, tzinfo
 
-from bot.domain.family_notes import FAMILY_NOTES, label_key
+from bot.domain.family_notes import FAMILY_NOTES, STUDENT_LOST, label_key
+from bot.domain.gaps import GAP
 from bot.domain.language import is_rtl
 from bot.domain.language_names import name_in
 from bot.domain.packs import short_gloss
+from bot.domain.scaffold import ItemType
 from bot.presentation.i18n import (
     FSI,
     PDI,
@@ -32,7 +34,7 @@ from bot.presentation.views import pack, pieces, shown_len
 from bot.services.announcements import AnnouncementPlan, Delivery, Version
 from bot.services.askers import Announced, Asker
 from bot.services.message_languages import UNKNOWN
-from bot.services.relays import Relay, Unread
+from bot.services.relays import AtQuestion, Relay, Unread
 from bot.services.teacher_answers import Answer
 from bot.store.threads import ASK, FAMILY, ThreadMessage, own_note, was_voice
 from bot.translation.translator import Translation
@@ -122,7 +124,10 @@ def relay_text(catalog: Catalog, lang: str, who: Asker, relay: Relay, name: str,
     answer can be translated. In one message, or, when the original and a longer English
     (Chinese's, or a verbose model's) are more than Telegram takes, in several, each after
     the first saying it continues: nothing of either is cut."""
-    parts = [_from(catalog, lang, who, name, relay.written, sender) if relay.emoji is None else
+    parts = [catalog.render("relay-student-lost", lang, name=name,
+                            language=teacher_language(relay.written))
+             if relay.note == STUDENT_LOST else  # tapped 🆘, not typed: said so (playtest)
+             _from(catalog, lang, who, name, relay.written, sender) if relay.emoji is None else
              _emoji_from(catalog, lang, who, name, sender)]
     if relay.about is not None:
         parts.append(_about(catalog, lang, relay.about, tz))
@@ -133,8 +138,9 @@ def relay_text(catalog: Catalog, lang: str, who: Asker, relay: Relay, name: str,
         parts.append(catalog.render("relay-emoji-meaning", lang, meaning=", ".join(
             catalog.plain(f"emoji-{meaning}", lang) for meaning in relay.emoji)))
     if relay.english is not None:  # a ready-made message's English is people's, no machine's
-        parts += [catalog.render("relay-english" if relay.note is None else "relay-english-note",
-                                 lang), *quotes(relay.english.text)]
+        english = "relay-english" if relay.note is None else \
+            "relay-english-note-student" if relay.note == STUDENT_LOST else "relay-english-note"
+        parts += [catalog.render(english, lang), *quotes(relay.english.text)]
     elif relay.written not in ("en", UNKNOWN):
         # "this computer" where the install command follows (the teacher may run it), else
         # "the school's translator", as the families and students read it
@@ -153,8 +159,33 @@ def relay_text(catalog: Catalog, lang: str, who: Asker, relay: Relay, name: str,
                                     day=Day(relay.recognised.day), name=name))
     if relay.gist is not None:  # the gist of words nobody translated
         parts.append(catalog.render(f"relay-gist-{relay.gist}", lang, name=name))
+    if relay.at_question is not None:  # written mid-check: which question (playtest)
+        parts.append(at_question_text(catalog, lang, relay.at_question))
     parts += _how_to_answer(catalog, lang, relay, who.role == FAMILY)
     return pack(parts, catalog.render("message-continued", lang))
+
+
+# What a teacher reads of a student's open question, by its kind (the student's own keys,
+# rendered in the teacher's language)
+_QUESTION_KEYS = {ItemType.CHOICE: "item-choice", ItemType.POLL: "item-choice",
+                  ItemType.TYPED: "item-choice", ItemType.REVERSE: "item-reverse",
+                  ItemType.CLOZE: "item-cloze", ItemType.LISTEN: "item-listen"}
+
+
+def at_question_text(catalog: Catalog, lang: str, at: AtQuestion) -> Markup:
+    """"📝 Sent during a check, while this question was open: Which word means: …? (the
+    answer: habitat)", in the teacher's language: a definition in English (hers may be in
+    Somali, or a picture), a sentence with its gap, a home-language word as she read it."""
+    item = at.item
+    key = "item-meaning" if item.asks_meaning else _QUESTION_KEYS[item.item_type]
+    if key == "item-choice":
+        prompt: str | Markup = (at.definition or item.prompt).rstrip(". ")
+    elif key == "item-cloze":
+        prompt = Markup(escape(item.prompt).replace(GAP, f"<b>{GAP}</b>"))
+    else:
+        prompt = item.prompt.rstrip(". ")
+    return catalog.render("relay-at-question", lang, word=item.answer,
+                          question=catalog.render(key, lang, prompt=prompt))
 
 
 def _emoji_from(catalog: Catalog, lang: str, who: Asker, name: str, sender: str) -> Markup:
@@ -499,9 +530,10 @@ def _thread_ask(catalog: Catalog, lang: str, message: ThreadMessage, date: str,
         ("thread-line-ask-voice" if was_voice(message) else "thread-line-ask", message.language)
     line = catalog.render(key, lang, date=date, who=who, language=teacher_language(language))
     note = own_note(message)
-    if note in FAMILY_NOTES:
-        line = Markup(line + " " + catalog.render(
-            "thread-note", lang, note=catalog.plain(label_key(note), lang, name=name)))
+    if note in FAMILY_NOTES or note == STUDENT_LOST:  # a student's 🆘 is one too, not her words
+        label = catalog.plain("button-student-lost", lang) if note == STUDENT_LOST \
+            else catalog.plain(label_key(note or ""), lang, name=name)
+        line = Markup(line + " " + catalog.render("thread-note", lang, note=label))
     if message.answered_at is None:  # a thank-you waits for nothing
         line = Markup(line + " " + catalog.render(
             "thread-thanks" if message.thanks else "thread-open", lang))

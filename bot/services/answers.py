@@ -24,6 +24,7 @@ from bot.domain.checks import (
 from bot.domain.cognates import fold, relation_for
 from bot.domain.confusions import chosen_word
 from bot.domain.dont_know import says_dont_know, says_not_understood
+from bot.domain.emoji import only_question_marks, seems_lost
 from bot.domain.errors import PuenteError
 from bot.domain.evidence import chosen_meaning, counted_choices
 from bot.domain.frozen import quick_init
@@ -262,6 +263,7 @@ class TapAnAnswer:
     poll_message: int | None = None
     attempt: bool = True
     key: str = "tap-an-answer"
+    lost: bool = False  # "?" or "😢" alone: the pointer offers 🆘 to the teacher too
 
 
 @dataclass(frozen=True)
@@ -321,6 +323,14 @@ def answer_typed(db: Database, user_id: int, text: str, now: datetime, tz: ZoneI
     return outcome
 
 
+def waiting_question(db: Database, user_id: int) -> TapAnAnswer | None:
+    """The question a student's check waits on, to point to (its quiz poll's message, if
+    known); None when none is open."""
+    stored = check_items.next_open_item(db, user_id)
+    return None if stored is None else TapAnAnswer(
+        stored.id, stored.poll_message, key="progress-question-waiting", lost=True)
+
+
 def _answers_right(item: Item, text: str) -> bool:
     """Whether `text` is, exactly (any case or spacing), the right answer to `item`: its word,
     or the label of its right option."""
@@ -340,20 +350,24 @@ def _answer_text(db: Database, user_id: int, stored: check_items.StoredItem,
         return _explain(db, who, stored)
     if not stored.item.typed:
         index = matching_option(stored.item, text)
-        if index is None and says_dont_know(text):  # "no sé" or "🤷": placement taught her
-            # to say so rather than guess; a miss, shown kindly, as under a typed question
+        if index is None and says_dont_know(text) and not only_question_marks(text):
+            # "no sé" or "🤷": placement taught her to say so rather than guess; a miss,
+            # shown kindly, as under a typed question
             return _finish(db, stored, grade_dont_know(stored.item), now, tz, holidays, who,
                            check=check)
         if index is None:  # "extint" or "3" while the buttons wait: the answer is a tap away
             # (under letter tiles, the only buttons are letters: "organsim" is told to tap them)
             spelled = tiles.by_default(stored.item, who.level, stored.practice,
                                        who.reads_aloud)
+            key = "item-tiles-typed" if spelled else "tap-an-answer"
+            if seems_lost(text):  # "?" or "😢" with a 🤷 and the options right there: lost,
+                # perhaps, not "I don't know" (Somali playtest): graded nothing, 🆘 offered
+                return TapAnAnswer(stored.id, stored.poll_message, key=key, lost=True)
             gloss = None if spelled else _gloss_at_buttons(db, who, stored, text)
             if gloss is not None:
                 return gloss
             return TapAnAnswer(stored.id, stored.poll_message,
-                               tries_an_answer(text, stored.item.options),
-                               "item-tiles-typed" if spelled else "tap-an-answer")
+                               tries_an_answer(text, stored.item.options), key)
         return _finish(db, stored, grade_choice(stored.item, index), now, tz, holidays, who,
                        check=check)
     grade = _typed_grade(db, who, stored, text)

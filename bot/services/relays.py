@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 
 from sqlite_utils import Database
 
+from bot.domain.checks import Item
 from bot.domain.dont_know import says_dont_know, says_not_understood
 from bot.domain.emoji import meanings, only_emoji, only_thanks_emoji
 from bot.domain.errors import PuenteError
@@ -32,7 +33,8 @@ from bot.services.message_languages import (
     written_as_is,
     written_in,
 )
-from bot.store import alerts, excused, notes, outbox, people, threads
+from bot.store import alerts, check_items, excused, notes, outbox, people, threads
+from bot.store.packs import words_by_id
 from bot.store.threads import Child
 from bot.translation.translator import Translation, Translator
 
@@ -80,6 +82,35 @@ class Relay:
     # what Puente recognised in words the teacher has no English for (gist_of): a family's
     # "how is she doing?" or anyone's "I don't understand", said to the teacher in one line
     gist: str | None = None
+    # a student's check question open as she wrote (open_question): the teacher reads which
+    at_question: AtQuestion | None = None
+
+
+@dataclass(frozen=True)
+class AtQuestion:
+    """The check question open while a student wrote to her teachers (playtest: "what is
+    habitat mean" reached the teacher with no context): its item and its word's English
+    definition, derived from the open check as the message goes, never stored with it."""
+
+    item: Item
+    definition: str
+
+
+# A question asked longer ago than this (a check left open yesterday) is not what she is
+# answering as she writes: the teacher is not told of it
+AT_QUESTION_WITHIN = timedelta(hours=3)
+
+
+def open_question(db: Database, who: Asker, now: datetime) -> AtQuestion | None:
+    """The check question a student is answering as her message goes (asked within
+    AT_QUESTION_WITHIN); None for a family member, or when none is open."""
+    if who.role != threads.STUDENT:
+        return None
+    stored = check_items.next_open_item(db, who.user_id)
+    if stored is None or stored.asked_at is None or now - stored.asked_at > AT_QUESTION_WITHIN:
+        return None
+    found = words_by_id(db, [stored.item.word_id])  # cached: no statement
+    return AtQuestion(stored.item, found[0].word.definition if found else "")
 
 
 @dataclass(frozen=True)

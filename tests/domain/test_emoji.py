@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain.emoji import meanings, only_emoji, only_thanks_emoji, seems_lost
+from bot.domain.emoji import (
+    meanings,
+    only_emoji,
+    only_question_marks,
+    only_thanks_emoji,
+    seems_lost,
+)
 
 
 @pytest.mark.parametrize(("text", "meant"), [
@@ -33,3 +39,12 @@ def test_only_thanks_emoji_owe_no_answer_but_a_thumbs_up_may() -> None:
 ])
 def test_a_bare_question_mark_or_unhappy_emoji_seems_lost(text: str, lost: bool) -> None:
     assert seems_lost(text) is lost
+
+
+@pytest.mark.parametrize(("text", "marks"), [
+    ("?", True), (" ¿? ", True), ("؟", True), ("？？", True), ("?🤷", False), ("🤷", False),
+    ("😢", False), ("no sé?", False), ("", False), ("  ", False),
+])
+def test_question_marks_alone_are_told_from_a_shrug_or_words(text: str, marks: bool) -> None:
+    """At a question with buttons "?" may be a lost child (🆘), "🤷" says "I don't know"."""
+    assert only_question_marks(text) is marks
