@@ -193,7 +193,7 @@ async def test_a_family_member_who_blocked_the_bot_holds_back_nobody_else(chat: 
 async def test_after_one_childs_deleteme_a_parents_message_names_the_child_it_went_to(
         chat: Chat) -> None:
     mother, old_answer = await answered_then_deleted(chat)
-    asked = await chat.send(mother, "/ask Kijan Nadia ap mache?")
+    asked = await chat.send(mother, "/ask Èske Nadia gen devwa jodi a?")
     assert buttons(asked) == []  # one child left: nothing to ask
     assert texts(asked).startswith("Mesaj ou a sou wout pou pwofesè a, ki anseye Nadia.")
     assert [c.chat_id for c in await chat.deliver()] == [MATH_TEACHER_ID]
