@@ -8,7 +8,9 @@ from datetime import timedelta
 from typing import Any
 
 from bot.presentation import callbacks
+from bot.services import learners
 from bot.store import people
+from bot.store.packs import pack_words
 from tests.clock import START
 from tests.harness import (
     MATH_TEACHER_ID,
@@ -21,6 +23,7 @@ from tests.harness import (
 )
 
 WOODLY, NADIA, MOTHER, FATHER = 1001, 1002, 2001, 2002
+CHILD, PARENT = 1001, 2001  # one child and one parent (practising)
 
 
 def rivera(chat: Chat) -> dict[str, Any]:
@@ -92,3 +95,19 @@ async def unlink_first(chat: Chat, teacher: dict[str, Any]) -> None:
     unlink = next(data for _, data in buttons(listing)
                   if data.startswith(f"{callbacks.UNLINK}:"))
     await chat.tap(teacher, f"{unlink}:yes")
+
+
+async def practising(chat: Chat, lang: str, name: str) -> dict:
+    """The child has answered "prey" and "habitat" once (being practised) and read the card of
+    "predator" (new); a parent reading `lang` is linked."""
+    enrol_student(chat.db, START, CHILD, name, lang, 2)
+    words = {w.word.term: w for w in pack_words(chat.db, "science.ecosystems")}
+    read = [words[t] for t in ("prey", "habitat", "predator")]
+    learners.introduce(chat.db, learners.learner(chat.db, CHILD), read, START)
+    learners.cards_shown(chat.db, CHILD, [w.id for w in read], START)
+    for term in ("prey", "habitat"):
+        chat.db.execute("UPDATE mastery SET attempts = 1 WHERE word_id = ?", [words[term].id])
+    parent = chat.user(PARENT, "Aabe", lang)
+    await link(chat, rivera(chat), name, parent)
+    await chat.deliver()
+    return parent

@@ -62,6 +62,33 @@ def test_somali_says_nothing_of_the_teacher_with_a_masculine_verb(catalog: Catal
             if (found := SOMALI_MASCULINE.findall(QUOTED.sub(" ", text)))} == {}
 
 
+# A named student may be a girl: no masculine verb after her name in the same sentence
+# ("{name} wuxuu furay", "{name} aad ayuu", "tan iyo markii uu ku biiray"), not even one whose
+# subject is a thing ("xiriirkaaga {name} wuu dhammaaday" read as "{name} ended"): the name,
+# then `la` or a noun ("{name}: tijaabooyin ayaa la furay").
+SOMALI_AFTER_STUDENT = re.compile(
+    r"\{(?:name|student)\}[^.!?:·(]*?\b(?:wuxuu|wuu|uu|buu|ayuu|inuu)\b", re.IGNORECASE)
+# Teachers' and families' lines about a student that read "wuxuu"/"ayuu"/"-kiisa" (his
+# progress): none keeps a masculine verb or pronoun anywhere, before the name too.
+SOMALI_STUDENT_KEYS = (
+    "teacher-alert-silent", "teacher-alert-silent-joined", "teacher-alert-silent-checks",
+    "teacher-alert-opens-checks", "teacher-alert-guessing", "student-language-set",
+    "student-typed-misses", "student-typed-misses-tiles", "overrule-confirm",
+    "deleteme-family-told", "student-erased-family-told", "student-erased-teacher-told",
+    "deleteme-family-teacher-told")
+
+
+def test_somali_says_nothing_of_a_student_with_a_masculine_verb(catalog: Catalog) -> None:
+    somali = catalog.messages["so"]
+    after = {key: found for key, template in somali.items() for text in texts(template)
+             if (found := SOMALI_AFTER_STUDENT.findall(QUOTED.sub(" ", text)))}
+    anywhere = {key: found for key in SOMALI_STUDENT_KEYS for text in texts(somali[key])
+                if (found := SOMALI_MASCULINE.findall(QUOTED.sub(" ", text)))}
+    assert (after, anywhere) == ({}, {})
+    assert SOMALI_AFTER_STUDENT.search("🔇 {name} wuxuu furay tijaabooyin")  # the old wording
+    assert not SOMALI_AFTER_STUDENT.search("🔇 {name}: tijaabooyin ayaa la furay")
+
+
 def masculine_only(lang: str, text: str) -> list[str]:
     """The masculine-only person nouns in `text`, quoted examples left out."""
     own = QUOTED.sub(" ", text)

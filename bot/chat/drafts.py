@@ -194,15 +194,25 @@ async def offer_family_text(update: Update, context: PuenteContext, who: Asker,
     # teacher: the way back is said too (playtest)
     then = "family-text-stopped" if all_stopped(context.services.db, who.user_id) else None
     if words is None:
-        if not thanks and asks_practice_words(text, who.language):  # "which words can she
-            await _week_first(update, context, who, practice=True)  # practise?": the list
-        elif not thanks and asks_progress(text, who.language):  # "Kijan Jb ap fè?": the week
-            await _week_first(update, context, who)  # first, the question still goes if wanted
+        if not thanks:  # "Kijan Jb ap fè?": the week first, the question still goes if wanted
+            await answer_first(update, context, who, text)
         await offer_to_send(update, context, who, text, key, also=ready, then=then)
         return
     first, instead = _excuse_buttons(catalog, who.language, words, children, today)
     await offer_to_send(update, context, who, text, key, first=first, then=then,
                         also=[*instead, *ready], send="button-ask-words-only")
+
+
+async def answer_first(update: Update, context: PuenteContext, who: Asker, text: str) -> None:
+    """A family's words that ask what Puente can show at once: which words the child can
+    practise at home (the week's words to practise), how the child is doing (the week, as
+    /now shows it); nothing for any other words, or a student's."""
+    if who.role != askers.FAMILY:
+        return
+    if asks_practice_words(text, who.language):  # the list alone, not the whole week
+        await _week_first(update, context, who, practice=True)
+    elif asks_progress(text, who.language):
+        await _week_first(update, context, who)
 
 
 async def _week_first(update: Update, context: PuenteContext, who: Asker,

@@ -13,7 +13,7 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.error import Forbidden
 
-from bot.chat.drafts import offer_to_send, too_long
+from bot.chat.drafts import answer_first, offer_to_send, too_long
 from bot.chat.replies import say, student_for, user_language
 from bot.chat.writes import quiet_until
 from bot.context import PuenteContext
@@ -31,6 +31,16 @@ from bot.services.family import remember_name
 from bot.services.pushes import next_allowed
 
 log = logging.getLogger(__name__)
+
+
+async def ask_teacher(update: Update, context: PuenteContext, who: Asker, text: str) -> None:
+    """/ask with a message (or the message after a bare /ask): a family's question Puente can
+    answer at once ("how is Hodan doing?", "which words can she practise at home?") gets the
+    answer typed alone gets, first; then it goes to the teacher as /ask promises (Somali
+    playtest: "/ask Erayadee ayay Hodan guriga ku celcelin kartaa?" got no list)."""
+    if len(text) <= relays.MAX_MESSAGE and not relays.is_thanks(who, text):
+        await answer_first(update, context, who, text)
+    await relay_or_pick(update, context, who, text)
 
 
 async def relay_or_pick(update: Update, context: PuenteContext, who: Asker,

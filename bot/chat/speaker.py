@@ -29,7 +29,7 @@ from bot.chat.drafts import (
     take,
     too_long,
 )
-from bot.chat.relay import relay_or_pick
+from bot.chat.relay import ask_teacher, relay_or_pick
 from bot.chat.replies import say, spend, user_language
 from bot.context import PuenteContext
 from bot.presentation import keyboards, views
@@ -119,8 +119,8 @@ async def go_on(update: Update, context: PuenteContext, who: Asker, draft: Draft
         await offer_voice(update, context, who, draft.message)
     elif draft.kind == TEXT and isinstance(draft.message, str):
         await free_text(update, context, draft.message, who)
-    elif draft.kind == ASK:
-        await relay_or_pick(update, context, who, draft.message)
+    elif draft.kind == ASK and isinstance(draft.message, str):
+        await ask_teacher(update, context, who, draft.message)
     else:
         await prompt_for_message(update, context, who)
 

@@ -27,7 +27,7 @@ from bot.chat.drafts import (
     too_long,
     unreadable,
 )
-from bot.chat.relay import relay_or_pick, relay_to_teachers
+from bot.chat.relay import ask_teacher, relay_or_pick, relay_to_teachers
 from bot.chat.replies import (
     MAX_INPUT,
     mark_answered,
@@ -132,7 +132,7 @@ async def ask(update: Update, context: PuenteContext) -> None:
     if not text:
         await prompt_for_message(update, context, who)
         return
-    await relay_or_pick(update, context, who, text)
+    await ask_teacher(update, context, who, text)
 
 
 async def asked_text(update: Update, context: PuenteContext) -> None:
@@ -145,6 +145,9 @@ async def asked_text(update: Update, context: PuenteContext) -> None:
     if await _thread_ended(update, context, who, message):
         return
     to = _replied(context, who, message)
+    if to is None:  # "how is she doing?" after a bare /ask: answered first, as /ask TEXT is
+        await ask_teacher(update, context, who, message.text)
+        return
     # a shared phone: a reply to the family's answer is the family's, whoever was chosen
     await relay_or_pick(update, context, speaker.replying(context, who, to), message.text, to)
 

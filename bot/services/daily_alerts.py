@@ -18,6 +18,7 @@ from bot.domain.guessing import (
     looks_like_guessing,
     recent_start,
 )
+from bot.domain.mastery import school_date, today_started
 from bot.domain.reteach import LEVEL_WINDOW, suggested_level
 from bot.domain.school_days import is_school_day, local_midnight
 from bot.domain.teacher_alerts import GUESSING, away_before, level_advice, repeat_from
@@ -70,19 +71,21 @@ def daily_alert(db: Database, student_id: int, now: datetime, tz: tzinfo,
     options) and lucky taps end her misses in a row, so a word stuck 3 times in a row came
     only in her second week, days after her answers showed it (the guessing alert waited
     behind it). A check's end keeps its one query (the answer's SQL budget)."""
-    midnight = local_midnight(now, tz)
-    # a cheap first cut, in calendar days (a week of school days is at least as long)
-    named_before = midnight - timedelta(days=STUCK_REMINDER_DAYS - 1)
+    # a cheap first cut, in calendar days (a week of school days is at least as long): when
+    # the teacher was told, not a count of her days of work
+    named_before = local_midnight(now, tz) - timedelta(days=STUCK_REMINDER_DAYS - 1)
     stuck_any = study.has_stuck_words(db, student_id, STUCK_MISSES, named_before)
     if not stuck_any and not sweep:
         return None  # the common case, in one query: nothing to tell
-    today = now.astimezone(tz).date()
+    # her study day (from 04:00, as the streak and the family update count days): a check
+    # from 23:50 to 00:10 is one sitting, so one alert, not one for each calendar day
+    today, started = school_date(now, tz), today_started(now, tz)
     excused = excused_days(db, student_id, today - timedelta(days=EXCUSED_READ_DAYS))
     off = frozenset(holidays) | excused
     if not is_school_day(today, off):
         return None  # a day off, or one the family excused: nothing today, nothing claimed
-    if study.alerted_since(db, student_id, midnight) or \
-            alerts.stuck_alert_due_since(db, student_id, midnight):
+    if study.alerted_since(db, student_id, started) or \
+            alerts.stuck_alert_due_since(db, student_id, started):
         return None  # one today already, or one waiting out quiet hours that goes today
     # "Still missing a week after I told you" counts the week in the student's school days:
     # a week at home sick is no week in which the teacher's talk failed (playtest: Abdi)

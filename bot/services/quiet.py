@@ -14,7 +14,8 @@ from datetime import date, datetime, timedelta, tzinfo
 from sqlite_utils import Database
 
 from bot.config import SchoolConfig
-from bot.domain.school_days import is_school_day, local_midnight, school_days_between
+from bot.domain.mastery import school_date, study_start
+from bot.domain.school_days import is_school_day, school_days_between
 from bot.domain.teacher_alerts import OPENS_CHECKS, SILENT, SILENT_SCHOOL_DAYS
 from bot.services.excused import excused_days, off_days, off_days_of
 from bot.services.pushes import next_allowed
@@ -45,15 +46,17 @@ NOTE_LIMIT = 4096  # Telegram's longest message, in UTF-16 code units
 def silent_students(db: Database, now: datetime, tz: tzinfo,
                     holidays: Collection[date] = ()) -> list[alerts.Quiet]:
     """The students quiet for SILENT_SCHOOL_DAYS school days or more whose silence no note
-    told yet."""
-    today = now.astimezone(tz).date()
-    # SILENT_SCHOOL_DAYS school days are at least as many calendar days: a cheap first cut
-    before = local_midnight(now, tz) - timedelta(days=SILENT_SCHOOL_DAYS - 1)
+    told yet. Days are study days (mastery.school_date, from 04:00), as the family update and
+    the streak count them: a sitting from 23:50 to 00:10 was that evening's day, so her
+    silence starts the next morning, not a day later."""
+    today = school_date(now, tz)
+    # SILENT_SCHOOL_DAYS school days are at least as many study days: a cheap first cut
+    before = study_start(today - timedelta(days=SILENT_SCHOOL_DAYS - 1), tz)
     found = alerts.quiet_since(db, before, SILENT)
     # a day her family excused (sick, not at school) is no school day of silence for her
     off = off_days_of(db, {q.student_id for q in found}, holidays)
     return [q for q in found
-            if school_days_between(q.since.astimezone(tz).date(), today, off[q.student_id])
+            if school_days_between(school_date(q.since, tz), today, off[q.student_id])
             >= SILENT_SCHOOL_DAYS]
 
 
@@ -61,11 +64,11 @@ def tell_silent(db: Database, now: datetime, school: SchoolConfig, render: Rende
     """Book, in one note per teacher (four 🔇 notes at 16:00 read as four alarms, playtest),
     each newly quiet student's line; return how many students' lines were booked."""
     tz, booked = school.timezone, 0
-    today = now.astimezone(tz).date()
+    today = school_date(now, tz)
     due = next_allowed(now, school)
     lines: dict[int, list[tuple[int, str]]] = {}  # teacher -> (student, line), by student id
     for quiet in silent_students(db, now, tz, school.holidays):
-        since = quiet.since.astimezone(tz).date()
+        since = school_date(quiet.since, tz)
         days = school_days_between(since, today,
                                    off_days(db, quiet.student_id, school.holidays))
         excused = sorted(d for d in excused_days(db, quiet.student_id, since) if d < today)
@@ -119,17 +122,17 @@ def tell_opening_checks(db: Database, now: datetime, school: SchoolConfig, rende
     came for her, and /report's 🧩 line was all the teacher had (playtest: Widlene, six
     school days); return how many. Never on a day off or one her family excused."""
     tz, booked = school.timezone, 0
-    today = now.astimezone(tz).date()
+    today = school_date(now, tz)  # study days, as silent_students counts them
     found = alerts.opening_checks(db)
     off = off_days_of(db, {f[0] for f in found}, school.holidays)
     told = alerts.told_since(db, [f[0] for f in found], OPENS_CHECKS)
     due = next_allowed(now, school)
     for student_id, first_name, first, last in found:
         mine = off[student_id]
-        since = first.astimezone(tz).date()
+        since = school_date(first, tz)
         days = school_days_between(since, today, mine)
         if not is_school_day(today, mine) or days < SILENT_SCHOOL_DAYS or \
-                school_days_between(last.astimezone(tz).date(), today, mine) \
+                school_days_between(school_date(last, tz), today, mine) \
                 >= SILENT_SCHOOL_DAYS or told.get(student_id, first) > first:
             continue
         with db.atomic():

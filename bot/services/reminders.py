@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
+from bot.domain.mastery import school_date, today_started
 from bot.domain.reminder_backoff import remind_today
-from bot.domain.school_days import local_midnight
 from bot.services.excused import off_days
 from bot.services.learners import NoLanguageError, NotEnrolledError, learner
 from bot.services.readiness import NextStep, next_step
@@ -66,16 +66,18 @@ def reminder(db: Database, student_id: int, now: datetime, tz: ZoneInfo,
     hour later as "I didn't finish" (playtest); the words still ready come back in tomorrow's
     reminder. Nothing new is announced instead: words a teacher pushes after her check come
     with their own message and ✅ Test me. A day her family excused (sick, not at school) is
-    no school day for her: no reminder (family playtest)."""
-    midnight = local_midnight(now, tz)
-    if study.answered_since(db, student_id, midnight):
+    no school day for her: no reminder (family playtest). "Today" is her study day (from
+    04:00, as the streak and the family update count days): a sitting that ended at 00:10
+    was last night's, and leaves today's reminder due."""
+    started = today_started(now, tz)
+    if study.answered_since(db, student_id, started):
         return None
-    today = now.astimezone(tz).date()
+    today = school_date(now, tz)
     off = off_days(db, student_id, holidays)
     if today in off:
         return None
     ignored = reminder_log.unanswered(db, student_id, now)
-    last = ignored[0].astimezone(tz).date() if ignored else None
+    last = school_date(ignored[0], tz) if ignored else None
     if not remind_today(len(ignored), last, today, off):
         return None
     due = due_reviews(db, student_id, now, tz)
@@ -84,7 +86,7 @@ def reminder(db: Database, student_id: int, now: datetime, tz: ZoneInfo,
     # Cards she was sent and never opened deserve a reminder too: a newcomer who missed a
     # push (or never tapped the card after the placement) otherwise heard nothing at all.
     # Not on a day she read cards already: she saw the stack and chose when to stop.
-    if due.unread and not study.read_cards_since(db, student_id, midnight):
+    if due.unread and not study.read_cards_since(db, student_id, started):
         return due
     return None
 
@@ -95,8 +97,8 @@ def note_rest_day(db: Database, student_id: int, now: datetime, tz: ZoneInfo) ->
     reminder jobs ask this of every enrolled student they send nothing to, reminders on or
     off (a student who turned them off lost the skip for earlier idle days). True when it
     was one."""
-    if study.answered_since(db, student_id, local_midnight(now, tz)):
-        return False  # a day studied
+    if study.answered_since(db, student_id, today_started(now, tz)):
+        return False  # a day studied (a study day, as the streak counts it)
     due = due_reviews(db, student_id, now, tz)
     if due.ready or due.waiting:
         return False

@@ -262,9 +262,13 @@ def pushes_to(db: Database, class_ids: list[int]) -> list[Push]:
 
 
 # A push kept for joiners: made before anyone now in its class had joined (nobody had: its
-# words are what those who join start with). NULL: nobody has joined yet.
+# words are what those who join start with; NULL: nobody is in it now), and sent to nobody
+# who has left it since: a class whose students all left kept every push it had been sent,
+# so a new joiner started with the whole year's words, oldest first, as "kept for joiners".
 _KEPT_SQL = ("p.created_at < coalesce((SELECT min(e.joined_at) FROM enrollments e "
-             "WHERE e.class_id = p.class_id), '9999')")
+             "WHERE e.class_id = p.class_id), '9999') AND NOT EXISTS (SELECT 1 FROM outbox o "
+             "WHERE o.push_id = p.id AND o.chat_id NOT IN (SELECT e.student_id FROM "
+             "enrollments e WHERE e.class_id = p.class_id))")
 
 
 def pushes_to_learn(db: Database, class_ids: list[int]) -> list[Push]:

@@ -8,29 +8,8 @@ from __future__ import annotations
 import pytest
 
 from bot.presentation import callbacks
-from bot.services import learners
-from bot.store.packs import pack_words
-from tests.clock import START
-from tests.families import link, rivera
-from tests.harness import TEACHER_ID, Chat, buttons, enrol_student, texts
-
-CHILD, PARENT = 1001, 2001
-
-
-async def practising(chat: Chat, lang: str, name: str) -> dict:
-    """The child has answered "prey" and "habitat" once (being practised) and read the card of
-    "predator" (new); a parent reading `lang` is linked."""
-    enrol_student(chat.db, START, CHILD, name, lang, 2)
-    words = {w.word.term: w for w in pack_words(chat.db, "science.ecosystems")}
-    read = [words[t] for t in ("prey", "habitat", "predator")]
-    learners.introduce(chat.db, learners.learner(chat.db, CHILD), read, START)
-    learners.cards_shown(chat.db, CHILD, [w.id for w in read], START)
-    for term in ("prey", "habitat"):
-        chat.db.execute("UPDATE mastery SET attempts = 1 WHERE word_id = ?", [words[term].id])
-    parent = chat.user(PARENT, "Aabe", lang)
-    await link(chat, rivera(chat), name, parent)
-    await chat.deliver()
-    return parent
+from tests.families import CHILD, practising
+from tests.harness import TEACHER_ID, Chat, buttons, texts
 
 
 @pytest.mark.parametrize(("lang", "name", "text", "first", "listed"), [

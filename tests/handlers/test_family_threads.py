@@ -169,10 +169,10 @@ async def test_a_childs_deleteme_tells_each_family_member_and_the_teacher_once(
         MOTHER: "ℹ️ Woodly efase done Puente li yo, kidonk ou pa konekte ak Woodly ankò, epi "
                 "rapò sou Woodly yo ap kanpe. Mèsi paske ou te swiv aprantisaj Woodly. Si "
                 "Woodly tounen, pwofesè a ka voye yon nouvo lyen ba ou.",
-        FATHER: "ℹ️ Xogta Puente ee Woodly waa la tirtiray, sidaas darteed xiriirkaaga Woodly wuu "
-                "dhammaaday, warbixinnada ku saabsan Woodly way joogsanayaan. Waad ku mahadsan "
-                "tahay inaad la socotay waxbarashada Woodly. Haddii Woodly mar kale ku soo biiro, "
-                "macallinka waad ka codsan kartaa xiriir qoys oo cusub.",
+        FATHER: "ℹ️ Xogta Puente ee Woodly waa la tirtiray, sidaas darteed xiriirkaaga Woodly "
+                "waa la joojiyay, warbixinnada ku saabsan Woodly way joogsanayaan. Waad ku "
+                "mahadsan tahay inaad la socotay waxbarashada Woodly. Haddii Woodly mar kale "
+                "ku soo biiro, macallinka waad ka codsan kartaa xiriir qoys oo cusub.",
         TEACHER_ID: "ℹ️ <b>Woodly</b> left <b>Science 7B</b> and deleted their Puente data.",
     }  # Mr. Okafor, Nadia's teacher, is not told: Woodly was never his student
     assert await chat.deliver() == []  # nothing twice
@@ -193,7 +193,7 @@ async def test_a_family_member_who_blocked_the_bot_holds_back_nobody_else(chat: 
 async def test_after_one_childs_deleteme_a_parents_message_names_the_child_it_went_to(
         chat: Chat) -> None:
     mother, old_answer = await answered_then_deleted(chat)
-    asked = await chat.send(mother, "/ask Kijan Nadia ap mache?")
+    asked = await chat.send(mother, "/ask Èske Nadia gen devwa jodi a?")
     assert buttons(asked) == []  # one child left: nothing to ask
     assert texts(asked).startswith("Mesaj ou a sou wout pou pwofesè a, ki anseye Nadia.")
     assert [c.chat_id for c in await chat.deliver()] == [MATH_TEACHER_ID]

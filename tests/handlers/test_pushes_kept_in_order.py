@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from bot.store import study
 from bot.store.packs import words_by_id
-from tests.harness import TEACHER_ID, Chat, join_and_confirm, texts
+from tests.harness import TEACHER_ID, Chat, buttons, join_and_confirm, texts
 
 WATER = "/push science.matter-and-forces evaporation, condensation, precipitation"
 LINK = "https://t.me/PuenteDemoBot?start=JOINcode_123"
@@ -67,3 +67,26 @@ async def test_a_single_push_to_an_empty_class_says_only_its_own_words(chat: Cha
     # the second push's answer counts the earlier words; the first has none to count
     reply = texts(await chat.send(rivera(chat), WATER))
     assert "pushed before" not in reply and "3 words you pushed." in reply
+
+
+async def test_pushes_sent_to_students_who_all_left_are_not_kept_for_a_new_joiner(
+        chat: Chat) -> None:
+    """Ana had both pushes, then left; the class was empty, and every push it had been sent
+    read as kept for joiners: Hodan started with the oldest, and /scheduled listed them as
+    "pushed before anyone joined". They were delivered, not kept: she gets what the class
+    studies now first, as any later joiner does, and nothing is listed as waiting."""
+    ana = chat.user(3200, "Ana", lang="es")
+    await join_and_confirm(chat, ana, lang="es", level=2)
+    await chat.send(rivera(chat), WATER)
+    await chat.send(rivera(chat), "/push science.ecosystems")
+    assert {c.chat_id for c in await chat.deliver()} >= {3200}
+    asked = await chat.send(rivera(chat), "/remove Ana")
+    [remove] = [data for _, data in buttons(asked) if data.startswith("rm:3200")]
+    await chat.tap(rivera(chat), remove)
+    chat.clock.advance(minutes=30)
+    hodan = chat.user(3100, "Hodan", lang="so")
+    await join_and_confirm(chat, hodan, lang="so", level=2)
+    await chat.send(hodan, "/words")
+    assert started_with(chat, 3100)[0] == "ecosystem"  # the latest push first
+    assert "before anyone joined" not in texts(await chat.send(rivera(chat), "/scheduled"))
+    assert "before anyone joined" not in texts(await chat.send(rivera(chat), "/report"))

@@ -64,3 +64,20 @@ def test_a_word_stuck_later_the_same_day_waits_for_tomorrows_alert(
     assert daily_alerts.daily_alert(db, 1001, START + timedelta(days=2, hours=3), TZ) is None
     tomorrow = daily_alerts.daily_alert(db, 1001, START + timedelta(days=3), TZ)
     assert tomorrow is not None and len(tomorrow.terms) == 1
+
+
+def test_a_sitting_across_midnight_gets_one_alert_as_one_study_day(
+        db: Database, school_class: object) -> None:
+    """A day starts at 04:00 (mastery.school_date, as the streak and the family update count
+    days): a word stuck at 00:20, after the alert at 23:50, waits for the next afternoon."""
+    enrol_student(db, START)
+    for day in range(3):
+        miss_a_check(db, timedelta(days=day))
+    evening = START + timedelta(days=2, hours=12, minutes=50)  # Wednesday 23:50 at school
+    assert daily_alerts.daily_alert(db, 1001, evening, TZ) is not None
+    word_id = db.execute("SELECT min(word_id) FROM mastery WHERE student_id = 1001").fetchone()[0]
+    db.execute("UPDATE mastery SET misses_in_row = 3, alerted_at = NULL WHERE student_id = 1001 "
+               "AND word_id = ?", [word_id])  # as if it became stuck in the same sitting
+    assert daily_alerts.daily_alert(db, 1001, evening + timedelta(minutes=30), TZ) is None
+    thursday = daily_alerts.daily_alert(db, 1001, START + timedelta(days=3, hours=5), TZ)
+    assert thursday is not None and len(thursday.terms) == 1
