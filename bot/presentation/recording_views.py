@@ -18,9 +18,11 @@ from bot.services.reply_recordings import ReplyAsk, ReplyLine
 
 
 def ask_text(catalog: Catalog, lang: str, ask: Ask) -> Markup:
-    """"🎙️ Say in Hmong: <line> (matter)", how to answer, and the progress."""
-    text = catalog.render("record-ask", lang, language=reader_language(ask.language),
-                          line=ask.line, term=ask.term, done=ask.done, limit=MAX_SECONDS,
+    """"🎙️ Say in Hmong: <line> (matter)", how to answer, and the progress: of the words the
+    students of the language have, and the class's other words, optional, still missing."""
+    key = "record-ask-needed" if ask.optional else "record-ask"  # needed first, then the rest
+    text = catalog.render(key, lang, language=reader_language(ask.language), line=ask.line,
+                          term=ask.term, done=ask.done, limit=MAX_SECONDS, more=ask.more,
                           words=Counted("count-words", ask.total))
     if ask.recorded:  # 🔁: the new note replaces the one students hear now
         text = Markup(f"{text}\n{catalog.render('record-replaces', lang)}")

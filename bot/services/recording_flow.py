@@ -84,6 +84,7 @@ class Count:
     done: int
     total: int
     more: int = 0
+    optional: bool = False  # some lines are optional (then `more` counts those missing)
 
 
 E = TypeVar("E", bound=Entry)
@@ -165,7 +166,8 @@ def count(entries: Sequence[Entry]) -> Count:
     """The needed lines recorded of all, and the optional ones still missing."""
     needed = [e for e in entries if e.needed]
     return Count(sum(e.recorded for e in needed), len(needed),
-                 sum(not e.recorded for e in entries if not e.needed))
+                 sum(not e.recorded for e in entries if not e.needed),
+                 len(needed) < len(entries))
 
 
 def next_line(db: Database, kind: Kind[E, A], class_id: int, language: str,

@@ -6,7 +6,7 @@ hear it under the 🔊 of that word's card and of a question that shows the same
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from sqlite_utils import Database
@@ -33,9 +33,11 @@ class Ask:
     word_id: int
     term: str
     line: str
-    done: int   # words of the class with a recording of their current line
-    total: int  # words of the class with a line to record in the language
+    done: int   # words the students need with a recording of their current line
+    total: int  # words the students need with a line to record in the language
     recorded: bool = False  # this word has one already (🔁 re-record)
+    more: int = 0  # the class's other words (optional), still without a recording
+    optional: bool = False  # the class has words its students of the language do not need
 
 
 @dataclass(frozen=True)
@@ -64,12 +66,21 @@ def line_of(ref: WordRef, language: str) -> str | None:
 
 
 def lines(db: Database, class_id: int, language: str) -> list[Line]:
-    """The class's words with a line to record in `language`, in pack order."""
+    """The class's words with a line to record in `language`: first those its students who
+    read the language have (in their decks, or pushed to the class), then the rest of the
+    class's, optional; each in pack order. When those students have none yet, every word is
+    needed."""
     ids = sorted(class_words.class_word_ids(db, [class_id]).get(class_id, set()))
     refs = complete_glosses(db, [WordRef(w.id, w.word, w.pack_id)
                                  for w in words_by_id(db, ids)], language)
-    return [Line(r.id, r.word.term, line, _is_recorded(db, r.id, line, language))
-            for r in refs if (line := line_of(r, language)) is not None]
+    found = [Line(r.id, r.word.term, line, _is_recorded(db, r.id, line, language))
+             for r in refs if (line := line_of(r, language)) is not None]
+    theirs = recordings.students_words(db, class_id, language)
+    if not any(item.word_id in theirs for item in found):
+        return found
+    return [replace(item, needed=item.word_id in theirs) for item in found
+            if item.word_id in theirs] + \
+        [replace(item, needed=False) for item in found if item.word_id not in theirs]
 
 
 def _is_recorded(db: Database, word_id: int, line: str, language: str) -> bool:
@@ -91,7 +102,7 @@ class _Words:
 
     def ask(self, class_id: int, language: str, entry: Line, count: flow.Count) -> Ask:
         return Ask(class_id, language, entry.word_id, entry.term, entry.line, count.done,
-                   count.total, entry.recorded)
+                   count.total, entry.recorded, count.more, count.optional)
 
     def key_of(self, prompt: recordings.Prompt) -> int | None:
         return prompt.word_id
