@@ -76,8 +76,10 @@ def reply_deleted_text(catalog: Catalog, lang: str, reply: str, found: Finished)
 
 def pick(catalog: Catalog, lang: str, found: LanguagePick
          ) -> tuple[Markup, InlineKeyboardMarkup]:
-    """Which language to record, a button each."""
-    return catalog.render("record-which-language", lang, class_name=found.class_info.name), \
+    """Which language to record, a button each (for the replies, a language only a family may
+    read: no student of it need be in the class)."""
+    key = "record-which-language-replies" if found.replies else "record-which-language"
+    return catalog.render(key, lang, class_name=found.class_info.name), \
         InlineKeyboardMarkup([[InlineKeyboardButton(
             catalog.plain("button-record-language", lang, language=reader_language(code)),
             callback_data=callbacks.data(callbacks.RECORD, found.class_info.id, code,
