@@ -78,8 +78,7 @@ def lines(db: Database, class_id: int, language: str) -> list[Line]:
     theirs = recordings.students_words(db, class_id, language)
     if not any(item.word_id in theirs for item in found):
         return found
-    return [replace(item, needed=item.word_id in theirs) for item in found
-            if item.word_id in theirs] + \
+    return [item for item in found if item.word_id in theirs] + \
         [replace(item, needed=False) for item in found if item.word_id not in theirs]
 
 
