@@ -224,13 +224,13 @@ async def ready_button(update: Update, context: PuenteContext) -> None:
                     Translation(ready_menus.reply_text(s.catalog, asked.language, reply, child,
                                                        day, at), "puente", False), ready=True,
                     english_first=teacher_answers.reads_english_first(s.db, asked))
+    voice = reply_recordings.reply_voice(s.db, user.id, asked, reply)
     # The store sends each reply once per message (a double tap: ReadySentError, said)
     teacher_answers.queue_ready(s.db, answer, reply,
                                 message_views.answer_text(s.catalog, answer), now,
                                 spoken_views.ready_answer_spoken(s.catalog, answer),
                                 listen_rows(s.catalog, partial(listen.can_say, s.speech))
-                                if s.speech is not None else None,
-                                reply_recordings.reply_voice(s.db, user.id, asked, reply))
+                                if s.speech is not None else None, voice)
     context.deliverer.wake()
     if day is None:
         await _mark_sent(context, query, lang, relay_id, held=relay is not None and not confirmed)
@@ -241,7 +241,8 @@ async def ready_button(update: Update, context: PuenteContext) -> None:
                         excused.excused_by(s.db, asked))
     await send_long(context, user.id, message_views.ready_sent(
         s.catalog, lang, student_for(context, user.id, asked.student_id, first_name=child,
-                                     lang=lang), answer, quiet_until(context, now)))
+                                     lang=lang), answer, quiet_until(context, now),
+        voice is not None))
 
 
 async def _ask_first(context: PuenteContext, query: CallbackQuery, lang: str, reply: str,

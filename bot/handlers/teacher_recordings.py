@@ -8,7 +8,7 @@ and read aloud (bot/services/oral_checks.py)."""
 
 from __future__ import annotations
 
-from telegram import CallbackQuery, Message, Update, Voice
+from telegram import CallbackQuery, Update, Voice
 from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
@@ -16,7 +16,7 @@ from bot.chat.audience import PRIVATE, Audience, From, Prompted
 from bot.chat.replies import arg_text, spend, student_for, tapped, user_language
 from bot.context import PuenteContext, Services
 from bot.presentation import callbacks, recording_views
-from bot.services import oral_checks, recordings, reply_recordings, student_lookup
+from bot.services import oral_checks, recording_flow, recordings, reply_recordings, student_lookup
 
 REPLIES_WORD = "replies"  # /record replies [LANGUAGE] [CLASS]
 
@@ -44,9 +44,9 @@ async def record(update: Update, context: PuenteContext) -> None:
     lang = user_language(context, user.id, user.language_code)
     args = list(context.args or [])
     replies = bool(args) and args[0].casefold() == REPLIES_WORD
-    found = reply_recordings.start(s.db, user.id, " ".join(args[1:])) if replies else \
-        recordings.start(s.db, user.id, " ".join(args))
-    if isinstance(found, recordings.LanguagePick):
+    found = recording_flow.start(s.db, user.id, " ".join(args[1 if replies else 0:]),
+                                 reply_recordings.REPLIES if replies else recordings.WORDS)
+    if isinstance(found, recording_flow.LanguagePick):
         text, markup = recording_views.pick(s.catalog, lang, found)
         await context.bot.send_message(user.id, text, parse_mode=ParseMode.HTML,
                                        reply_markup=markup)
@@ -72,38 +72,29 @@ async def readaloud(update: Update, context: PuenteContext) -> None:
 
 
 async def recorded_voice(update: Update, context: PuenteContext) -> None:
-    """Keep a voice note for the word its prompt asked for, then show the next word."""
+    """Keep a voice note for the word (or ready-made reply) its prompt asked for, then show
+    the next one."""
     message, user, s = update.effective_message, update.effective_user, context.services
     if message is None or user is None or message.voice is None:
         return
     lang = user_language(context, user.id, user.language_code)
     replied = message.reply_to_message
     replied_id = replied.message_id if replied else None
-    if reply_recordings.asks_reply(s.db, user.id, replied_id):
-        await _reply_saved(context, message, lang, reply_recordings.save(
-            s.db, user.id, replied_id, message.voice.file_id, _seconds(message.voice),
-            s.clock()))
-        return
-    saved = recordings.save(s.db, user.id, replied_id, message.voice.file_id,
-                            _seconds(message.voice), s.clock())
-    markup = None if saved.too_long else recording_views.word_buttons(
-        s.catalog, lang, saved.class_id, saved.word_id, saved.language)
+    saved = recording_flow.save(s.db, _kind(context, user.id, replied_id), user.id, replied_id,
+                                message.voice.file_id, _seconds(message.voice), s.clock())
+    markup = None if saved.too_long else recording_views.kept_buttons(
+        s.catalog, lang, saved.class_id, saved.entry.key, saved.language)
     await message.reply_text(recording_views.saved_text(s.catalog, lang, saved),
                              parse_mode=ParseMode.HTML, reply_markup=markup)
     if saved.next is not None:
         await _show(context, user.id, lang, saved.next)
 
 
-async def _reply_saved(context: PuenteContext, message: Message, lang: str,
-                       saved: reply_recordings.ReplySaved) -> None:
-    """A reply's voice note kept (🔁 🗑️ under it), then the next reply; or "shorter, please"."""
-    s = context.services
-    markup = None if saved.too_long else recording_views.reply_buttons(
-        s.catalog, lang, saved.class_id, saved.reply, saved.language)
-    await message.reply_text(recording_views.reply_saved_text(s.catalog, lang, saved),
-                             parse_mode=ParseMode.HTML, reply_markup=markup)
-    if saved.next is not None:
-        await _show(context, message.chat_id, lang, saved.next)
+def _kind(context: PuenteContext, user_id: int, message_id: int | None
+          ) -> recording_flow.Kind:
+    """What her open prompt asks for: a ready-made reply, or a word's line."""
+    asks_reply = reply_recordings.asks_reply(context.services.db, user_id, message_id)
+    return reply_recordings.REPLIES if asks_reply else recordings.WORDS
 
 
 def _seconds(voice: Voice) -> int:
@@ -127,18 +118,19 @@ async def record_button(update: Update, context: PuenteContext) -> None:
         await context.bot.send_message(user.id, s.catalog.render("record-stopped", lang),
                                        parse_mode=ParseMode.HTML)
     elif cb.prefix == callbacks.RECORD and cb.args == (callbacks.SKIP,):
-        found = reply_recordings.skip(s.db, user.id, message_id) \
-            if reply_recordings.asks_reply(s.db, user.id, message_id) \
-            else recordings.skip(s.db, user.id, message_id)
+        found = recording_flow.skip(s.db, _kind(context, user.id, message_id), user.id,
+                                    message_id)
         await spend(query)
         await _show(context, user.id, lang, found)
     elif cb.prefix == callbacks.RECORD and len(cb.args) == 2:
-        found = recordings.choose(s.db, user.id, cb.int_arg(0), cb.args[1])
+        found = recording_flow.choose(s.db, user.id, cb.int_arg(0), cb.args[1],
+                                      recordings.WORDS)
         await spend(query)
         await _show(context, user.id, lang, found)
     elif cb.prefix == callbacks.RECORD and len(cb.args) == 3 \
             and cb.args[2] == callbacks.REPLIES:
-        found = reply_recordings.choose(s.db, user.id, cb.int_arg(0), cb.args[1])
+        found = recording_flow.choose(s.db, user.id, cb.int_arg(0), cb.args[1],
+                                      reply_recordings.REPLIES)
         await spend(query)
         await _show(context, user.id, lang, found)
     elif cb.prefix in (callbacks.RECORD_REPLY_AGAIN, callbacks.RECORD_REPLY_DELETE) \
@@ -153,7 +145,7 @@ async def record_button(update: Update, context: PuenteContext) -> None:
         await spend(query, query.data)
         await context.bot.send_message(
             user.id, recording_views.deleted_text(s.catalog, lang, term, found),
-            parse_mode=ParseMode.HTML, reply_markup=recording_views.word_buttons(
+            parse_mode=ParseMode.HTML, reply_markup=recording_views.kept_buttons(
                 s.catalog, lang, class_id, word_id, found.language, delete=False))
     else:
         raise callbacks.ForgedCallbackError("bad recording button")
@@ -172,16 +164,16 @@ async def _reply_button(context: PuenteContext, query: CallbackQuery, lang: str,
     await spend(query, query.data)
     await context.bot.send_message(
         user_id, recording_views.reply_deleted_text(s.catalog, lang, reply, found),
-        parse_mode=ParseMode.HTML, reply_markup=recording_views.reply_buttons(
+        parse_mode=ParseMode.HTML, reply_markup=recording_views.kept_buttons(
             s.catalog, lang, class_id, reply, language, delete=False))
 
 
 async def _show(context: PuenteContext, user_id: int, lang: str,
-                found: recordings.Ask | recordings.Finished | reply_recordings.ReplyAsk
+                found: recordings.Ask | recording_flow.Finished | reply_recordings.ReplyAsk
                 ) -> None:
     """Send the word (or ready-made reply) to say, remembered as its prompt, or the end."""
     s = context.services
-    if isinstance(found, recordings.Finished):
+    if isinstance(found, recording_flow.Finished):
         await context.bot.send_message(user_id, recording_views.finished_text(
             s.catalog, lang, found), parse_mode=ParseMode.HTML)
         return

@@ -234,10 +234,12 @@ def offers_ready(catalog: Catalog, relay: Relay) -> bool:
 
 
 def ready_sent(catalog: Catalog, lang: str, name: str, answer: Answer,
-               later: str | None) -> Markup:
-    """What the teacher reads after a ready-made reply: to whom it went, in which language,
-    exactly what was sent and the English beneath, and when it goes out in quiet hours."""
+               later: str | None, voice: bool = False) -> Markup:
+    """What the teacher reads after a ready-made reply: to whom it went, in which language
+    (as a 🎙️ voice note, `voice`: the class's recording of it), exactly what was sent and
+    the English beneath, and when it goes out in quiet hours."""
     key = "ready-sent" if answer.asked.asker_role == FAMILY else "ready-sent-student"
+    key = f"{key}-voice" if voice else key
     parts = [catalog.render(key, lang, name=name,
                             language=teacher_language(answer.asked.language))]
     if answer.translation is not None:

@@ -12,14 +12,17 @@ from bot.presentation import callbacks
 from bot.presentation.i18n import Catalog, Counted, Markup, reader_language
 from bot.presentation.keyboards import BLANK
 from bot.presentation.ready_menus import reply_text
-from bot.services.recordings import MAX_SECONDS, Ask, Finished, LanguagePick, Progress, Saved
-from bot.services.reply_recordings import ReplyAsk, ReplySaved
+from bot.services.recording_flow import MAX_SECONDS, Finished, LanguagePick, Saved
+from bot.services.recordings import Ask, Line, Progress
+from bot.services.reply_recordings import ReplyAsk, ReplyLine
 
 
 def ask_text(catalog: Catalog, lang: str, ask: Ask) -> Markup:
-    """"🎙️ Say in Hmong: <line> (matter)", how to answer, and the progress."""
-    text = catalog.render("record-ask", lang, language=reader_language(ask.language),
-                          line=ask.line, term=ask.term, done=ask.done, limit=MAX_SECONDS,
+    """"🎙️ Say in Hmong: <line> (matter)", how to answer, and the progress: of the words the
+    students of the language have, and the class's other words, optional, still missing."""
+    key = "record-ask-needed" if ask.optional else "record-ask"  # needed first, then the rest
+    text = catalog.render(key, lang, language=reader_language(ask.language), line=ask.line,
+                          term=ask.term, done=ask.done, limit=MAX_SECONDS, more=ask.more,
                           words=Counted("count-words", ask.total))
     if ask.recorded:  # 🔁: the new note replaces the one students hear now
         text = Markup(f"{text}\n{catalog.render('record-replaces', lang)}")
@@ -64,30 +67,6 @@ def reply_ask_text(catalog: Catalog, lang: str, ask: ReplyAsk) -> Markup:
     return Markup("\n".join(parts))
 
 
-def reply_saved_text(catalog: Catalog, lang: str, saved: ReplySaved) -> Markup:
-    """A reply's voice note kept, or "a bit shorter, please"."""
-    if saved.too_long:
-        return catalog.render("record-reply-too-long", lang, seconds=saved.seconds,
-                              limit=MAX_SECONDS)
-    return catalog.render("record-reply-saved", lang, seconds=saved.seconds,
-                          language=reader_language(saved.language),
-                          text=reply_text(catalog, saved.language, saved.reply, BLANK))
-
-
-def reply_buttons(catalog: Catalog, lang: str, class_id: int, reply: str, language: str,
-                  delete: bool = True) -> InlineKeyboardMarkup:
-    """🔁 Record again (and 🗑️ Delete) under a ready-made reply recorded."""
-    row = [InlineKeyboardButton(catalog.plain("button-record-again", lang),
-                                callback_data=callbacks.data(callbacks.RECORD_REPLY_AGAIN,
-                                                             class_id, reply, language))]
-    if delete:
-        row.append(InlineKeyboardButton(catalog.plain("button-record-delete", lang),
-                                        callback_data=callbacks.data(
-                                            callbacks.RECORD_REPLY_DELETE, class_id, reply,
-                                            language)))
-    return InlineKeyboardMarkup([row])
-
-
 def reply_deleted_text(catalog: Catalog, lang: str, reply: str, found: Finished) -> Markup:
     """A reply's recording deleted: it goes as text only; the progress after it."""
     return catalog.render("record-reply-deleted", lang, language=reader_language(found.language),
@@ -97,8 +76,10 @@ def reply_deleted_text(catalog: Catalog, lang: str, reply: str, found: Finished)
 
 def pick(catalog: Catalog, lang: str, found: LanguagePick
          ) -> tuple[Markup, InlineKeyboardMarkup]:
-    """Which language to record, a button each."""
-    return catalog.render("record-which-language", lang, class_name=found.class_info.name), \
+    """Which language to record, a button each (for the replies, a language only a family may
+    read: no student of it need be in the class)."""
+    key = "record-which-language-replies" if found.replies else "record-which-language"
+    return catalog.render(key, lang, class_name=found.class_info.name), \
         InlineKeyboardMarkup([[InlineKeyboardButton(
             catalog.plain("button-record-language", lang, language=reader_language(code)),
             callback_data=callbacks.data(callbacks.RECORD, found.class_info.id, code,
@@ -106,26 +87,36 @@ def pick(catalog: Catalog, lang: str, found: LanguagePick
             for code in found.languages])
 
 
-def saved_text(catalog: Catalog, lang: str, saved: Saved) -> Markup:
-    """A voice note kept, or "a bit shorter, please"."""
+def saved_text(catalog: Catalog, lang: str, saved: Saved[Line | ReplyLine, object]
+               ) -> Markup:
+    """A voice note kept (a word's line or a ready-made reply), or "a bit shorter, please"."""
+    entry, language = saved.entry, reader_language(saved.language)
+    if isinstance(entry, ReplyLine):
+        if saved.too_long:
+            return catalog.render("record-reply-too-long", lang, seconds=saved.seconds,
+                                  limit=MAX_SECONDS)
+        return catalog.render("record-reply-saved", lang, seconds=saved.seconds,
+                              language=language,
+                              text=reply_text(catalog, saved.language, entry.key, BLANK))
     if saved.too_long:
         return catalog.render("record-too-long", lang, seconds=saved.seconds,
                               limit=MAX_SECONDS)
-    return catalog.render("record-saved", lang, term=saved.term, seconds=saved.seconds,
-                          language=reader_language(saved.language))
+    return catalog.render("record-saved", lang, term=entry.term, seconds=saved.seconds,
+                          language=language)
 
 
-def word_buttons(catalog: Catalog, lang: str, class_id: int, word_id: int, language: str,
+def kept_buttons(catalog: Catalog, lang: str, class_id: int, key: int | str, language: str,
                  delete: bool = True) -> InlineKeyboardMarkup:
-    """🔁 Record again (and 🗑️ Delete) under a word recorded."""
+    """🔁 Record again (and 🗑️ Delete) under a line recorded: a word's (its id) or a
+    ready-made reply's (its name)."""
+    again, gone = (callbacks.RECORD_REPLY_AGAIN, callbacks.RECORD_REPLY_DELETE) \
+        if isinstance(key, str) else (callbacks.RECORD_AGAIN, callbacks.RECORD_DELETE)
     row = [InlineKeyboardButton(catalog.plain("button-record-again", lang),
-                                callback_data=callbacks.data(callbacks.RECORD_AGAIN, class_id,
-                                                             word_id, language))]
+                                callback_data=callbacks.data(again, class_id, key, language))]
     if delete:
         row.append(InlineKeyboardButton(catalog.plain("button-record-delete", lang),
-                                        callback_data=callbacks.data(
-                                            callbacks.RECORD_DELETE, class_id, word_id,
-                                            language)))
+                                        callback_data=callbacks.data(gone, class_id, key,
+                                                                     language)))
     return InlineKeyboardMarkup([row])
 
 

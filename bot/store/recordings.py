@@ -155,3 +155,15 @@ def class_languages(db: Database, class_id: int) -> list[str]:
         "SELECT DISTINCT s.language FROM students s JOIN enrollments e ON e.student_id = s.id "
         "WHERE e.class_id = ? AND s.language IS NOT NULL ORDER BY s.language",
         [class_id]).fetchall()]
+
+
+def students_words(db: Database, class_id: int, language: str) -> set[int]:
+    """The words the class's students who read `language` have: in their decks (unlocked or
+    pushed, started or not) or pushed to the class (a push booked for later too)."""
+    return {int(r[0]) for r in db.execute(
+        "SELECT m.word_id FROM mastery m JOIN students s ON s.id = m.student_id "
+        "JOIN enrollments e ON e.student_id = s.id WHERE e.class_id = ? AND s.language = ? "
+        "UNION SELECT j.value FROM pushes p, json_each(p.word_ids) j WHERE p.class_id = ? "
+        "AND EXISTS (SELECT 1 FROM students s JOIN enrollments e ON e.student_id = s.id "
+        "WHERE e.class_id = p.class_id AND s.language = ?)",
+        [class_id, language, class_id, language]).fetchall()}

@@ -14,7 +14,7 @@ from bot.demo.offline import Call
 from bot.presentation import callbacks
 from bot.services import recordings as recording
 from bot.speech import Speech
-from bot.store import recordings
+from bot.store import recordings, study
 from bot.store.packs import pack_words
 from tests.families import link
 from tests.harness import (
@@ -260,3 +260,33 @@ async def test_a_text_for_a_word_to_record_asks_for_a_voice_note_and_goes_to_no_
     await chat.tap_on(teacher, STOP, asked.result_id)
     # recording stopped: a text is once more an answer she may send
     assert buttons(await chat.send(teacher, "Paj kawm tau zoo")) != []
+
+
+async def test_a_somali_aide_records_first_the_words_her_somali_students_have(
+        chat: Chat, teacher: dict) -> None:
+    """Playtest: /record told an aide "0 of 25 recorded" when the class's Somali students had
+    5 words between them. It counts (and asks first) theirs; the class's others are optional."""
+    hodan = chat.user(1006, "Hodan", "so")
+    enrol_student(chat.db, chat.clock(), 1006, "Hodan", "so", 1)
+    await chat.send(hodan, "/words")  # her first cards: the words she has
+    theirs = set(study.student_mastery(chat.db, 1006))
+    every = recording.lines(chat.db, 1, "so")
+    needed = [i for i in every if i.word_id in theirs]
+    optional = [i for i in every if i.word_id not in theirs]
+    assert needed and optional
+    n, more = len(needed), len(optional)
+    words = f"{n} words" if n > 1 else "1 word"
+    asked = prompt_of(await chat.send(teacher, "/record Somali"))
+    assert asked.text == (
+        f"🎙️ Say in Somali: <b>{needed[0].line}</b> ({needed[0].term})\nReply to this message "
+        f"with a voice note, up to 30 seconds. Recorded: 0 of {words} your Somali students "
+        f"need; {more} more in the class's packs, optional.")
+    for item in needed:  # theirs first, in pack order
+        assert f"<b>{item.line}</b> ({item.term})" in asked.text
+        asked = prompt_of(await voice(chat, teacher, asked.result_id))
+    assert asked.text.startswith(f"🎙️ Say in Somali: <b>{optional[0].line}</b>")
+    assert asked.text.endswith(f"Recorded: {n} of {words} your Somali students need; "
+                               f"{more} more in the class's packs, optional.")
+    # Paj (Hmong) has no cards yet: every word of the class counts for Hmong, as before
+    assert f"0 of {len(lines(chat))} words recorded." in prompt_of(
+        await chat.send(teacher, "/record Hmong")).text

@@ -250,3 +250,39 @@ async def test_the_end_of_the_words_says_how_many_replies_are_recorded(chat: Cha
     assert calls[-1].text.endswith(
         "\n🎙️ Ready-made replies recorded in Hmong: 1 of 12. /record replies hmn records "
         "them, for families who read little.")
+
+
+async def test_the_teacher_reads_that_her_reply_went_as_a_voice_note(chat: Chat) -> None:
+    """Playtest: after a tap, "✅ Sent to Nkauj's family member in Hmong" left her wondering
+    whether the grandmother would hear it; a reply with a recording says it goes as one."""
+    await family(chat)
+    grandmother = chat.user(GRANDMOTHER, "Yer", None)
+    sent = []
+    for question in ("Nkauj puas zoo?", "Nkauj puas tuaj kawm ntawv?"):
+        await chat.send(grandmother, f"/ask {question}")
+        await chat.deliver()
+        calls = await chat.tap(rivera(chat), callbacks.data(callbacks.READY_REPLY, "call"))
+        sent.append(said(calls).splitlines()[0])
+        if len(sent) == 1:  # then she records "I will contact you soon" in Hmong
+            await record_call(chat)
+    assert sent == ["✅ Sent to Nkauj's family member in Hmong, the English beneath:",
+                    "✅ Sent to Nkauj's family member as a 🎙️ voice note (Hmong), with the text "
+                    "and the English beneath:"]
+
+
+async def test_the_replies_language_picker_names_families_too(chat: Chat) -> None:
+    """Nkauj reads Hmong; only her grandmother reads Somali: the replies' picker offers both
+    and says a student or a family reads them (the words' /record has Hmong alone)."""
+    await join_and_confirm(chat, chat.user(1001, "Nkauj", "hmn"), lang="hmn")
+    made = texts(await chat.send(rivera(chat), "/family Nkauj"))
+    grandmother = chat.user(GRANDMOTHER, "Yer", "so")
+    await chat.send(grandmother, f"/start {made.split('?start=')[1].split()[0]}")
+    await chat.tap(grandmother, callbacks.data(callbacks.FAMILY_LANG, "so"))
+    calls = await chat.send(rivera(chat), "/record replies")
+    assert said(calls) == (
+        "🎙️ Which language do you want to record the ready-made replies in for <b>Science 7B"
+        "</b>? Your students or their families read these languages, and no voice speaks "
+        "them yet:")
+    assert [label for label, _ in calls[-1].buttons] == ["🎙️ Hmong", "🎙️ Somali"]
+    assert prompt_of(await chat.send(rivera(chat), "/record")).text.startswith(
+        "🎙️ Say in Hmong: ")
