@@ -237,6 +237,17 @@ def find_class(db: Database, teacher_id: int, name: str | None) -> people.ClassI
     raise ClassNotFoundError(name=name)
 
 
+def classes_in_common(db: Database, teacher_id: int, student_id: int) -> list[str]:
+    """The names of the teacher's classes the student is in, when the teacher has more than
+    one class (with one, it goes without saying): "🔇 Maria has not answered…" left Mr.
+    Novak, with Biology 9A and 9B, to guess which (playtest)."""
+    classes = people.teacher_classes(db, teacher_id)
+    if len(classes) < 2:
+        return []
+    theirs = {c for c, t in people.teachers_by_class(db, student_id) if t == teacher_id}
+    return [c.name for c in classes if c.id in theirs]
+
+
 def revoke_code(db: Database, config: Config, teacher_id: int, name: str | None,
                 now: datetime) -> people.ClassInfo:
     """Replace a class's join code; the old link stops working at once."""
