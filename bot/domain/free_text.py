@@ -11,6 +11,7 @@ a WIDA 4 Tagalog speaker was told "I only help with words and cannot chat")."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -145,3 +146,51 @@ def about_word(text: str, terms: Sequence[str], english: Collection[str]) -> Abo
     if others and english_share < ENGLISH_SHARE * len(others):
         return None
     return AboutWord(named[0], question=False)
+
+
+# "More (new) words, please" in the languages Puente speaks, as typed (folded as thanks.py
+# folds, so "cho em them tu moi" is "cho em thêm từ mới"): /words, not the chat offer
+# (playtest: Linh, Vietnamese, level 3-4). A short message with one of these in it.
+MORE_WORDS: dict[str, str] = {  # pragma: no mutate block (data)
+    "en": "more words|new words|next words|more new words|other words",
+    "es": "más palabras|palabras nuevas|nuevas palabras|otras palabras",
+    "fr": "plus de mots|nouveaux mots|mots nouveaux|d'autres mots|autres mots|encore des mots",
+    "pt": "mais palavras|palavras novas|novas palavras|outras palavras",
+    "ht": "plis mo|lòt mo|mo nouvo|nouvo mo|lot mo yo",
+    "so": "erayo kale|erayo cusub|ereyo kale|ereyo cusub|erayo dheeri ah",
+    "hmn": "lo lus ntxiv|lo lus tshiab|cov lus tshiab|lus tshiab",
+    "vi": "thêm từ|từ mới|thêm từ mới|từ vựng mới|thêm từ vựng",
+    "zh": "更多单词|更多單詞|新单词|新單詞|新的单词|新的單詞|更多的词|更多的詞",
+    "ar": "كلمات جديدة|كلمات أكثر|كلمات اكتر|المزيد من الكلمات|كلمات زيادة|كلمات تانية|"
+          "كلمات ثانية|كلمات أخرى|kalimat jdida|kalimat jadida",
+    "ko": "단어 더|새 단어|새로운 단어|더 많은 단어|다른 단어",
+    "ru": "ещё слова|еще слова|больше слов|новые слова|новых слов|другие слова",
+    "tl": "dagdag na salita|bagong salita|bagong mga salita|iba pang salita|"
+          "mas maraming salita|iba pang mga salita",
+}
+MORE_WORDS_LENGTH = 7  # longer, it says more than "more words" (a message for the teacher)
+
+
+def _folded_text(text: str) -> str:
+    return " ".join(w.folded for w in folded_words(text))
+
+
+@functools.cache
+def _more_words() -> tuple[str, ...]:
+    return tuple(_folded_text(p) for table in MORE_WORDS.values() for p in table.split("|"))
+
+
+def asks_for_words(text: str) -> bool:
+    """Whether a short message asks for more (new) words, in any language Puente speaks
+    ("cho em them tu moi", "más palabras por favor", "新单词"): /words shows them."""
+    folded = _folded_text(text)
+    if not folded or len(folded.split()) > MORE_WORDS_LENGTH:
+        return False
+    padded, bare = f" {folded} ", folded.replace(" ", "")
+    return any(f" {phrase} " in padded or (_cjk(phrase) and phrase in bare)
+               for phrase in _more_words())
+
+
+def _cjk(phrase: str) -> bool:
+    """Chinese, written without spaces: found anywhere in the message."""
+    return any(0x3400 <= ord(c) <= 0x9FFF for c in phrase)
