@@ -14,7 +14,7 @@ from bot.presentation import push_views
 from bot.presentation.i18n import Catalog, Markup
 from bot.presentation.students import student_label
 from bot.presentation.views import join_lines
-from bot.services import daily_alerts, finished, quiet, student_lookup
+from bot.services import daily_alerts, finished, quiet, student_lookup, teaching
 from bot.services.answers import Feedback
 
 
@@ -76,10 +76,21 @@ def _stuck_text(context: PuenteContext, teacher_id: int, stuck: quiet.Silent) ->
     days)...", in the teacher's language."""
     s = context.services
     lang = user_language(context, teacher_id)
-    return str(s.catalog.render(
+    return str(_in_class(context, teacher_id, stuck, s.catalog.render(
         "teacher-alert-opens-checks", lang, name=student_label(stuck.name, s.catalog, lang),
         date=push_views.day(s.catalog, lang, stuck.since), days=stuck.days,
-        command=f"/student {stuck.name.command}"))
+        command=f"/student {stuck.name.command}")))
+
+
+def _in_class(context: PuenteContext, teacher_id: int, quiet_one: quiet.Silent,
+              text: Markup) -> Markup:
+    """A 🔇 or 🧩 note with the student's class under it, for a teacher of several."""
+    s = context.services
+    names = teaching.classes_in_common(s.db, teacher_id, quiet_one.student_id)
+    if not names:
+        return text
+    return join_lines([text, s.catalog.render("teacher-alert-class", user_language(
+        context, teacher_id), class_name=", ".join(names))])
 
 
 def _silent_text(context: PuenteContext, teacher_id: int, silent: quiet.Silent) -> str:
@@ -95,6 +106,7 @@ def _silent_text(context: PuenteContext, teacher_id: int, silent: quiet.Silent) 
         key = "teacher-alert-silent-checks" if silent.checks_unanswered \
             else "teacher-alert-silent"
         text = s.catalog.render(key, lang, **said, command=f"/student {silent.name.command}")
+    text = _in_class(context, teacher_id, silent, text)
     if silent.away:  # days the family excused inside the silence: said, as in word alerts
         text = join_lines([text, _away_line(s.catalog, lang, said["name"], silent.away)])
     return str(text)

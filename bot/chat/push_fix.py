@@ -43,6 +43,16 @@ def with_pack(text: str, pack: str) -> str | None:
     return " ".join([parts[0], pack, *parts[2:]])
 
 
+def with_class(text: str, typed: str, name: str) -> str | None:
+    """The command with the class name typed (its last use, as whole words, any case) replaced
+    by the class's own name ("/report 9B": "/report Biology 9B"); None when it is not in it."""
+    found = list(re.finditer(rf"(?<!\w){re.escape(typed)}(?!\w)", text, flags=re.IGNORECASE))
+    if not found or found[-1].start() == 0:
+        return None
+    last = found[-1]
+    return f"{text[:last.start()]}{name}{text[last.end():]}"
+
+
 def with_args(text: str, args: str) -> str | None:
     """The command typed, with all its arguments replaced by `args` (a push suggested)."""
     parts = text.split(maxsplit=1)

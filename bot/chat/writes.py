@@ -96,11 +96,12 @@ async def confirm_as_written(update: Update, context: PuenteContext, answer: Ans
         "answer-confirm-untranslated" if other else "answer-confirm-as-written", lang,
         name=name, language=language)
     ready = answer.student_name if relay_id is not None else None
-    markup = keyboards.as_written(s.catalog, lang, target, ready, relay_id,
-                                  ANSWERED_BY[CANNOT_READ] if cannot else (),
+    first = ANSWERED_BY[CANNOT_READ] if cannot else ()
+    markup = keyboards.as_written(s.catalog, lang, target, ready, relay_id, first,
                                   reply_recordings.recorded_replies(
                                       s.db, user.id, answer.asked.student_id,
-                                      answer.asked.language))
+                                      answer.asked.language),
+                                  teacher_answers.ready_under_answer(answer.asked, first))
     # Dates and events no ready-made reply says ("no school on Monday") go to the whole
     # class as a ready-made announcement, in each family's language: the button names it.
     classes = ready_announcements.shared_classes(s.db, user.id, answer.asked.student_id)

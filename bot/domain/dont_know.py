@@ -40,7 +40,10 @@ DONT_KNOW_PHRASES: dict[str, str] = {  # pragma: no mutate block (data)
     "vi": "không biết|tôi không biết|em không biết|con không biết|mình không biết|ko biết|"
           "k biết|hông biết|không nhớ|em không nhớ|tôi không nhớ",
     "ar": "لا أعرف|ما أعرف|ما بعرف|ما بعرفش|مش عارف|مش عارفة|معرفش|لا أدري|ما أدري|"
-          "لا أتذكر|ما بتذكر",
+          "لا أتذكر|ما بتذكر|ما عارف|ما عارفة|ماعارف|مو عارف|مابعرف|ماعرف|ما اعرف شي|"
+          "mish 3aref|msh 3aref|mesh 3aref|mish 3arif|msh 3arif|mesh 3arif|ma 3aref|"
+          "ma 3arif|ma3rafsh|ma3rafch|ma 3rafsh|mish 3arfa|ma 3arfa|ma ba3rif|ma ba3ref|"
+          "mabaarif",
     "zh": "不知道|我不知道|不晓得|我不晓得|不曉得|我不曉得|不记得|我不记得|不記得|我不記得|"
           "不会|我不会|不會|我不會",
     "ko": "모르겠어요|모르겠어|모르겠습니다|몰라요|몰라|잘 모르겠어요|잘 몰라요|"
@@ -70,6 +73,9 @@ DONT_KNOW_OBJECTS: dict[str, str] = {  # pragma: no mutate block (data)
     "tl": "ang salita|ang sagot|iyan|ito",
     "hmn": "lo lus no|lo lus|lus no|cov lus no",
 }
+# "I" a phrase may start with where the phrases above leave it out: "أنا ما فاهم", "انا مش
+# عارف", "ana mish fahem" (Sudanese and Egyptian chat, and Arabizi: playtest, Yousef)
+SUBJECTS: dict[str, str] = {"ar": "أنا|ana|ena"}  # pragma: no mutate
 # Languages written without spaces between words: "我 不知道" and "잘모르겠어요" are the same
 # phrase as 我不知道 and 잘 모르겠어요, so their phrases also match with the spaces taken out
 # (never a Latin-script one: "no se" without its space is the English word "nose").
@@ -85,11 +91,18 @@ def _folded(text: str) -> str:
     return " ".join(w.folded for w in words(text))
 
 
+def _said_so(table: dict[str, str], code: str) -> set[str]:
+    """A language's phrases in `table`, folded, with and without the "I" it may start with."""
+    phrases = {_folded(p) for p in table[code].split("|")}
+    subjects = [_folded(s) for s in SUBJECTS.get(code, "").split("|") if s]
+    return phrases | {f"{s} {p}" for s in subjects for p in phrases}
+
+
 @functools.cache
 def _phrases() -> tuple[frozenset[str], frozenset[str]]:
     """Every language's phrases as folded, and the unspaced languages' without spaces."""
     def said(code: str) -> set[str]:
-        phrases = {_folded(p) for p in DONT_KNOW_PHRASES[code].split("|")}
+        phrases = _said_so(DONT_KNOW_PHRASES, code)
         objects = {_folded(o) for c in dict.fromkeys((code, "en"))
                    for o in DONT_KNOW_OBJECTS[c].split("|")}
         return phrases | {f"{p} {o}" for p in phrases for o in objects} \
@@ -128,7 +141,12 @@ NOT_UNDERSTOOD_PHRASES: dict[str, str] = {  # pragma: no mutate block (data)
     "pt": "não entendo|não entendi|eu não entendo|eu não entendi|não compreendo",
     "so": "ma fahmin|ma fahmi|ma fahmo|ma fahmay|anigu ma fahmin",
     "vi": "không hiểu|em không hiểu|tôi không hiểu|con không hiểu|mình không hiểu|ko hiểu",
-    "ar": "لا أفهم|ما فهمت|مش فاهم|مش فاهمة|لم أفهم|ما بفهم",
+    "ar": "لا أفهم|ما فهمت|مش فاهم|مش فاهمة|لم أفهم|ما بفهم|ما فاهم|ما فاهمة|مافاهم|مافهمت|"
+          "مو فاهم|مش فاهمه|ما فهمت حاجة|ما فهمت شي|ما فهمت شيء|ما فهمت اي شي|مش فاهم حاجة|"
+          "ما فهمت حاجه|مافهمت شي|ما فهمتش|مفهمتش|"
+          "mish fahem|msh fahem|mesh fahem|mish fahim|msh fahim|mish fahma|ma fahem|ma fahim|"
+          "ma fahmt|ma fhmt|ma fahamt|mafahem|mish fahmeen|ma fahmt 7aga|ma fahmt shi|"
+          "mafhemtesh|ma fhemtesh",
     "zh": "不懂|我不懂|看不懂|我看不懂|不明白|我不明白",
     "ko": "이해가 안 돼요|이해 안 돼요|이해가 안 가요|이해 안 가요|이해가 안 돼",
     "ru": "не понимаю|я не понимаю|не понял|не поняла|я не понял|я не поняла",
@@ -140,14 +158,15 @@ NOT_UNDERSTOOD_PHRASES: dict[str, str] = {  # pragma: no mutate block (data)
 NOT_UNDERSTOOD_OBJECTS = ("the question", "this question", "it", "this", "la question",
                           "cette question", "la pregunta", "esta pregunta", "a pergunta",
                           "kesyon an", "kesyon sa a", "sa a", "mo a", "le mot", "la palabra",
-                          "the word", "anyen", "su'aasha", "su'aashan", "erayga")
+                          "the word", "anyen", "su'aasha", "su'aashan", "erayga",
+                          "السؤال", "الكلمة", "السؤال ده", "el so2al")
 
 
 @functools.cache
 def _not_understood() -> tuple[frozenset[str], frozenset[str]]:
     """Every language's "I don't understand", folded, with what may follow it."""
-    phrases = {_folded(p) for code in NOT_UNDERSTOOD_PHRASES
-               for p in NOT_UNDERSTOOD_PHRASES[code].split("|")}
+    phrases = {p for code in NOT_UNDERSTOOD_PHRASES
+               for p in _said_so(NOT_UNDERSTOOD_PHRASES, code)}
     objects = {_folded(o) for o in NOT_UNDERSTOOD_OBJECTS}
     spaced = phrases | {f"{p} {o}" for p in phrases for o in objects}
     unspaced = {_folded(p).replace(" ", "") for code in UNSPACED

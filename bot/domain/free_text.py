@@ -11,11 +11,14 @@ a WIDA 4 Tagalog speaker was told "I only help with words and cannot chat")."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
+from bot.domain.dont_know import says_not_understood
 from bot.domain.scaffold import FRAME_STEPS
+from bot.domain.thanks import words as folded_words
 
 SENTENCE_WORDS = 4    # "Plants live in ecosystems." is a sentence; "big ecosystem" is not
 QUESTION_WORDS = 12   # longer than this, a question is more than "what does X mean?"
@@ -25,6 +28,23 @@ QUESTION_MARKS = ("?", "؟", "？")
 # English questions typed without their mark ("what does ecosystem mean")
 QUESTION_STARTS = frozenset({"what", "whats", "what's", "how", "which", "who", "why", "where",
                              "when", "is", "does", "do", "can", "could"})
+# "What does X mean?" in her language, folded as thanks.py folds (no accents, Arabic letter
+# forms): before X ("ما معنى خلية", "شو يعني nucleus", "shu ya3ni") or after it ("cell la gi",
+# typed without Vietnamese's accents; "membrane يعني ايه"). Playtest: each got the chat offer,
+# and only "cell là gì?" (its question mark) and "خلية" alone were read as about a word.
+MEANING_BEFORE = frozenset({  # pragma: no mutate
+    "ما معني", "شو معني", "شو يعني", "شنو يعني", "شنو معني", "ايش يعني", "ايش معني",
+    "ايه معني", "يعني ايه", "يعني شو", "معني", "يعني", "شو", "شنو", "ايش", "ما هو", "ما هي",
+    "شو هو", "شو هي", "الكلمه", "كلمه", "ya3ni", "shu ya3ni", "shu", "shinu", "shno",
+    "shinu ya3ni", "shno ya3ni", "eh ya3ni", "ma3na", "ma ma3na", "shu ma3na", "nghia cua",
+    "nghia cua tu", "tu", "chu", "the word", "what does", "what is", "whats", "what's",
+    "meaning of"})
+MEANING_AFTER = frozenset({  # pragma: no mutate
+    "يعني ايه", "يعني شو", "شو يعني", "معناها ايه", "معناها شو", "معناها", "يعني", "ايه",
+    "ya3ni eh", "ya3ni shu", "ya3ni", "ma3naha eh", "la gi", "nghia la gi", "co nghia la gi",
+    "nghia gi", "la cai gi", "la j", "nghia la j", "co nghia gi", "nghia la sao", "means",
+    "mean", "meaning"})
+MEANING_WORDS = 4  # what is left of such a question: a word or a short term, never a sentence
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
@@ -77,6 +97,32 @@ def finishes_a_frame(text: str, term: str) -> bool:
                if (start := _starts(frame, term)))
 
 
+def _trimmed(parts: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """`parts` (as typed, as folded) without one "what does it mean" or "I don't understand"
+    at their start or their end (the longest that is one), as they are when there is none."""
+    for n in range(len(parts) - 1, 0, -1):
+        head = " ".join(f for _, f in parts[:n])
+        if head in MEANING_BEFORE or says_not_understood(head):
+            return parts[n:]
+        if " ".join(f for _, f in parts[-n:]) in MEANING_AFTER:
+            return parts[:-n]
+    return parts
+
+
+def meaning_asked(text: str) -> str | None:
+    """The word a short "what does X mean?" asks about, as typed ("ما معنى خلية": خلية;
+    "cell nghia la gi", "ana mish fahem membrane", "شو يعني nucleus"); None for any other
+    text, and for such words alone."""
+    parts = [(raw, folded) for raw in text.split()
+             if (folded := " ".join(w.folded for w in folded_words(raw)))]
+    left = parts
+    while (trimmed := _trimmed(left)) != left:
+        left = trimmed
+    if left == parts or not left or len(left) > MEANING_WORDS:
+        return None
+    return " ".join(raw for raw, _ in left).strip(" ?？؟!.¿¡«»“”\"'")
+
+
 def about_word(text: str, terms: Sequence[str], english: Collection[str]) -> AboutWord | None:
     """A short question naming exactly one of `terms`, in any language; else an English
     sentence (SENTENCE_WORDS words or more, nearly all of the others in `english`, the English
@@ -85,7 +131,8 @@ def about_word(text: str, terms: Sequence[str], english: Collection[str]) -> Abo
     named = named_terms(text, terms)
     if not named or not words:
         return None
-    asks = text.strip().endswith(QUESTION_MARKS) or words[0] in QUESTION_STARTS
+    asks = text.strip().endswith(QUESTION_MARKS) or words[0] in QUESTION_STARTS \
+        or meaning_asked(text) is not None
     if asks and len(named) == 1 and len(words) <= QUESTION_WORDS:
         return AboutWord(named[0], question=True)
     if asks or len(words) < SENTENCE_WORDS:
@@ -99,3 +146,51 @@ def about_word(text: str, terms: Sequence[str], english: Collection[str]) -> Abo
     if others and english_share < ENGLISH_SHARE * len(others):
         return None
     return AboutWord(named[0], question=False)
+
+
+# "More (new) words, please" in the languages Puente speaks, as typed (folded as thanks.py
+# folds, so "cho em them tu moi" is "cho em thêm từ mới"): /words, not the chat offer
+# (playtest: Linh, Vietnamese, level 3-4). A short message with one of these in it.
+MORE_WORDS: dict[str, str] = {  # pragma: no mutate block (data)
+    "en": "more words|new words|next words|more new words|other words",
+    "es": "más palabras|palabras nuevas|nuevas palabras|otras palabras",
+    "fr": "plus de mots|nouveaux mots|mots nouveaux|d'autres mots|autres mots|encore des mots",
+    "pt": "mais palavras|palavras novas|novas palavras|outras palavras",
+    "ht": "plis mo|lòt mo|mo nouvo|nouvo mo|lot mo yo",
+    "so": "erayo kale|erayo cusub|ereyo kale|ereyo cusub|erayo dheeri ah",
+    "hmn": "lo lus ntxiv|lo lus tshiab|cov lus tshiab|lus tshiab",
+    "vi": "thêm từ|từ mới|thêm từ mới|từ vựng mới|thêm từ vựng",
+    "zh": "更多单词|更多單詞|新单词|新單詞|新的单词|新的單詞|更多的词|更多的詞",
+    "ar": "كلمات جديدة|كلمات أكثر|كلمات اكتر|المزيد من الكلمات|كلمات زيادة|كلمات تانية|"
+          "كلمات ثانية|كلمات أخرى|kalimat jdida|kalimat jadida",
+    "ko": "단어 더|새 단어|새로운 단어|더 많은 단어|다른 단어",
+    "ru": "ещё слова|еще слова|больше слов|новые слова|новых слов|другие слова",
+    "tl": "dagdag na salita|bagong salita|bagong mga salita|iba pang salita|"
+          "mas maraming salita|iba pang mga salita",
+}
+MORE_WORDS_LENGTH = 7  # longer, it says more than "more words" (a message for the teacher)
+
+
+def _folded_text(text: str) -> str:
+    return " ".join(w.folded for w in folded_words(text))
+
+
+@functools.cache
+def _more_words() -> tuple[str, ...]:
+    return tuple(_folded_text(p) for table in MORE_WORDS.values() for p in table.split("|"))
+
+
+def asks_for_words(text: str) -> bool:
+    """Whether a short message asks for more (new) words, in any language Puente speaks
+    ("cho em them tu moi", "más palabras por favor", "新单词"): /words shows them."""
+    folded = _folded_text(text)
+    if not folded or len(folded.split()) > MORE_WORDS_LENGTH:
+        return False
+    padded, bare = f" {folded} ", folded.replace(" ", "")
+    return any(f" {phrase} " in padded or (_cjk(phrase) and phrase in bare)
+               for phrase in _more_words())
+
+
+def _cjk(phrase: str) -> bool:
+    """Chinese, written without spaces: found anywhere in the message."""
+    return any(0x3400 <= ord(c) <= 0x9FFF for c in phrase)

@@ -31,6 +31,7 @@ SAY_IN_ENGLISH = tuple(re.compile(pattern, re.IGNORECASE) for pattern in (  # pr
     r"^sidee (?:loo yiraahdaa|baa loo yiraahdaa) (.+?) (?:af )?ingiriisi",
     r"^(.+?) (?:ua )?lus askiv (?:hais|yog) li cas",
     r"^(.+?) (?:trong |bằng )?tiếng anh (?:là gì|nói thế nào|nói sao)",
+    r"^(.+?) (?:trong |bang )?tieng anh (?:la gi|noi the nao|noi sao)",  # typed without accents
     r"^(.+?)用英[语語文](?:怎么|怎麼)(?:说|說|讲|講|写|寫)",
     r"^كيف (?:أقول|اقول|نقول|تقول|يقال) (.+?) بال(?:إ|ا)نجليزي",
     r"^(.+?)[은는을를]? 영어로 (?:뭐|어떻게)",

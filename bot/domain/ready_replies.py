@@ -41,6 +41,12 @@ def family_replies(text: str, language: str, first: Sequence[str] = ()) -> tuple
     note, whose words nobody read), those in `first` on top: "I hope Davi feels better soon"
     only when the message says the child is sick (or is unheard): it topped the list under
     "how is Davi doing?" (playtest)."""
-    sick = SICK in first or not text.strip() or says_sick(text, language)
+    return offered_replies(not text.strip() or says_sick(text, language), first)
+
+
+def offered_replies(sick: bool, first: Sequence[str] = ()) -> tuple[str, ...]:
+    """The family ready-made replies, those in `first` on top, "I hope … feels better soon"
+    only where the message said the child is sick (`sick`) or a note in `first` answers so."""
+    sick = sick or SICK in first
     return tuple(reply for reply in (*first, *(r for r in READY_REPLIES if r not in first))
                  if sick or reply != SICK)

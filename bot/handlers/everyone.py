@@ -215,6 +215,11 @@ async def on_error(update: object, context: PuenteContext) -> None:
         # "Did you mean science.ecosystems?": a ✅ per pack runs the /push or /packs with it
         offer = push_fix.offer(update, context, [
             (pack, push_fix.with_pack(update.message.text or "", pack)) for pack in error.close])
+    if isinstance(error, teaching.ClassSuggestError) and update.message is not None:
+        # "/report 9" with "Biology 9A" and "Biology 9B": a ✅ per class runs it with that one
+        offer = push_fix.offer(update, context, [
+            (name, push_fix.with_class(update.message.text or "", error.typed, name))
+            for name in error.close])
     if isinstance(error, TopicSuggestError) and update.message is not None:
         # "/push water cycle": a ✅ per pack runs the /push with its words about it
         offer = push_fix.offer(update, context, [

@@ -20,6 +20,7 @@ from bot.context import PuenteContext
 from bot.delivery.enqueue import enqueue_scheduled
 from bot.domain.checks import WordRef
 from bot.domain.emoji import seems_lost
+from bot.domain.free_text import asks_for_words
 from bot.domain.gloss_lookup import EnglishWords
 from bot.domain.language import LANGUAGES
 from bot.domain.language_words import yes_or_no
@@ -397,6 +398,8 @@ async def student_text(update: Update, context: PuenteContext) -> None:
                                  scaffold_for(found.level).english_first, found.home_language)
         elif found.english.refs:
             await send_english_word(context, message.chat_id, found, student.language)
+        elif asks_for_words(text):  # "cho em them tu moi": /words, not the chat offer
+            await show_preview(update, context)
         else:
             await about_word(update, context, text)
         return

@@ -458,7 +458,13 @@ def placement_text(shown: tuple[int, int], item: PlacementItem, lang: str, catal
     it can still ask, so it never rises (placement.counter)."""
     number, total = shown
     counter = catalog.render("placement-counter", lang, number=number, total=total)
-    if number > 1:  # the instructions once, on the first question: later ones stay short
+    if number > 1 and (lang == "en" or scaffold_for(item.band).english_definition):
+        # the instructions once, on the first question: later ones stay short
         return Markup(f"{counter}\n\n<b>{escape(item.question)}</b>")
+    if number > 1:  # a band of a level that reads no English: what to do, in her language
+        # alone, under each question (playtest: Yousef, WIDA 1, saw only the counter above an
+        # English sentence from question 2 on)
+        return Markup(f"{counter}\n{catalog.render('placement-ask', lang)}\n\n"
+                      f"<b>{escape(item.question)}</b>")
     return Markup(f"{counter}\n{catalog.bilingual('placement-ask', lang)}\n\n"
                   f"<b>{escape(item.question)}</b>")

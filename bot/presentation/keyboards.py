@@ -408,13 +408,14 @@ def confirm_ready(catalog: Catalog, lang: str, reply: str, relay_id: int
 
 
 def as_written(catalog: Catalog, lang: str, target: str, child: str | None,
-               relay_id: int | None, first: Sequence[str] = (), heard: Collection[str] = ()
-               ) -> InlineKeyboardMarkup:
+               relay_id: int | None, first: Sequence[str] = (), heard: Collection[str] = (),
+               replies: Sequence[str] = READY_REPLIES) -> InlineKeyboardMarkup:
     """✅ Send as written (the held answer, for `target`) and ✖️ Cancel, then, under an answer
     to a family message, the ready-made replies in the family's language (each naming that
     message, checked on the server as relayed to this teacher). With `first` (a family who
     said they cannot read English), the replies lead, those in `first` on top, and ✅ ✖️
-    come last; 🎙️ on the replies whose recording goes too (`heard`)."""
+    come last; 🎙️ on the replies whose recording goes too (`heard`); `replies` those offered
+    (under the message itself: no "feels better soon" when it said nobody is sick)."""
     held = [[InlineKeyboardButton(catalog.plain("button-send-as-written", lang),
                                   callback_data=callbacks.data(callbacks.ANSWER_HELD, target,
                                                                "ok"))],
@@ -423,7 +424,7 @@ def as_written(catalog: Catalog, lang: str, target: str, child: str | None,
     ready = [] if child is None or relay_id is None else [[InlineKeyboardButton(
         ready_label(catalog, lang, reply, child, reply in heard),
         callback_data=callbacks.data(callbacks.READY_REPLY, reply, relay_id))]
-        for reply in [*first, *(r for r in READY_REPLIES if r not in first)]]
+        for reply in [*first, *(r for r in replies if r not in first)]]
     return InlineKeyboardMarkup([*ready, *held] if first else [*held, *ready])
 
 

@@ -10,7 +10,7 @@ from sqlite_utils import Database
 
 from bot.domain.checks import WordRef
 from bot.domain.english_spelling import english_words as english_list
-from bot.domain.free_text import about_word
+from bot.domain.free_text import about_word, meaning_asked
 from bot.domain.gloss_lookup import EnglishWords, asked_word, english_words, school_glossed
 from bot.services.learners import Learner, NoLanguageError, NotEnrolledError, learner
 from bot.store import study
@@ -61,6 +61,8 @@ def look_up(db: Database, user_id: int, text: str) -> Found:
             english = english_words(asked, refs, who.language)
             if english.refs:
                 return Found(english=english, level=who.level)
+    if not home and (about := meaning_asked(text)) is not None:  # "ما معنى خلية"
+        home, code = school_glossed(about, refs, who.language)
     if home:
         return Found(home, code, level=who.level)
     return Found(english=english_words(text, refs, who.language), level=who.level)

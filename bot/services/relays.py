@@ -21,6 +21,7 @@ from bot.domain.errors import PuenteError
 from bot.domain.language import Capability, UnknownLanguageError, get_language
 from bot.domain.progress_question import asks_progress
 from bot.domain.scaffold import scaffold_for
+from bot.domain.sick_words import says_sick
 from bot.domain.thanks import only_acknowledges, only_thanks
 from bot.domain.throttle import Throttle
 from bot.services.askers import Asker, AskError
@@ -273,7 +274,9 @@ def queue_relay(db: Database, who: Asker, relay: Relay, texts: dict[int, list[st
         for teacher_id, parts in texts.items():
             thread_id, *shared = [threads.add_ask(db, child.student_id, teacher_id, who.user_id,
                                                   who.role, relay.language, None, now,
-                                                  relay.thanks, relay.written, relay.note)
+                                                  relay.thanks, relay.written, relay.note,
+                                                  sick=says_sick(relay.original,
+                                                                 relay.language))
                                   for child in (relay.child, *relay.also)]
             # One message for the teacher, standing in each twin's thread ("shared"); a
             # long one's first parts go before it, in order (the outbox keeps a chat's order)

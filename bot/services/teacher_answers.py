@@ -12,9 +12,14 @@ from datetime import datetime, timedelta
 from sqlite_utils import Database
 
 from bot.domain.errors import PuenteError
-from bot.domain.family_notes import CANNOT_READ
+from bot.domain.family_notes import ANSWERED_BY, CANNOT_READ
 from bot.domain.placement import student_level
-from bot.domain.ready_replies import READY_REPLIES, STUDENT_READY_REPLIES, replies_for
+from bot.domain.ready_replies import (
+    READY_REPLIES,
+    STUDENT_READY_REPLIES,
+    offered_replies,
+    replies_for,
+)
 from bot.domain.scaffold import scaffold_for
 from bot.domain.spoken_text import Spoken
 from bot.services import student_lookup
@@ -175,6 +180,15 @@ def said_cannot_read(db: Database, asker_id: int) -> bool:
     """Whether this family member told a teacher, with the ready-made message, that they
     cannot read English: a typed English answer to them is warned about, replies first."""
     return threads.sent_note(db, asker_id, CANNOT_READ)
+
+
+def ready_under_answer(asked: ThreadMessage, first: Sequence[str] = ()) -> tuple[str, ...]:
+    """The ready-made replies under the teacher's answer to a family message held for their
+    ✅, as under the message itself: "I hope Yousef feels better soon" only when it said he
+    is sick (playtest: it was offered under an answer about homework)."""
+    note = threads.own_note(asked)
+    return offered_replies(threads.said_sick(asked),
+                           (*first, *ANSWERED_BY.get(note or "", ())))
 
 
 def had_ready(translator: Translator | None, asked: ThreadMessage) -> bool:

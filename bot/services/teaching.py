@@ -31,6 +31,17 @@ class ClassNotFoundError(PuenteError):
     prompt_key = "class-not-found"
 
 
+class ClassSuggestError(ClassNotFoundError):
+    """A class name that is none, with the teacher's classes it may mean (each a button that
+    runs the command again with it)."""
+
+    prompt_key = "class-not-found-suggest"
+
+    def __init__(self, typed: str, close: list[str]) -> None:
+        super().__init__(f"no class {typed}", name=typed, suggestion=", ".join(close))
+        self.typed, self.close = typed, tuple(close)
+
+
 class StudentNotFoundError(PuenteError):
     prompt_key = "student-not-found"
 
@@ -207,17 +218,34 @@ def find_class(db: Database, teacher_id: int, name: str | None) -> people.ClassI
                                  names=", ".join(classes[i].name for i in found))
     if found:
         return classes[found[0]]
-    # "/roster Grade 3" for "Grade 3 ESL": the classes whose name begins so
     typed = " ".join(name.casefold().split())
+    # "/report 9B" for "Biology 9B" (playtest): the class whose name has it as whole words,
+    # when one does; when several do ("Biology"), which one is the teacher's to tap
+    within = [c for c in classes if f" {typed} " in f" {' '.join(c.name.casefold().split())} "]
+    if len(within) == 1:
+        return within[0]
+    if within:
+        raise ClassSuggestError(name, [c.name for c in within])
+    # "/roster Grade 3" for "Grade 3 ESL": the classes whose name begins so
     begins = [c.name for c in classes if c.name.casefold().startswith(typed)]
     # "to Science6", "to science 6": the class whose name reads the same but for spaces
     squashed = "".join(typed.split())
     begins += [c.name for c in classes if c.name not in begins
                and "".join(c.name.casefold().split()).startswith(squashed)]
     if begins:
-        raise ClassNotFoundError(prompt_key="class-not-found-suggest", name=name,
-                                 suggestion=", ".join(begins))
+        raise ClassSuggestError(name, begins)
     raise ClassNotFoundError(name=name)
+
+
+def classes_in_common(db: Database, teacher_id: int, student_id: int) -> list[str]:
+    """The names of the teacher's classes the student is in, when the teacher has more than
+    one class (with one, it goes without saying): "🔇 Maria has not answered…" left Mr.
+    Novak, with Biology 9A and 9B, to guess which (playtest)."""
+    classes = people.teacher_classes(db, teacher_id)
+    if len(classes) < 2:
+        return []
+    theirs = {c for c, t in people.teachers_by_class(db, student_id) if t == teacher_id}
+    return [c.name for c in classes if c.id in theirs]
 
 
 def revoke_code(db: Database, config: Config, teacher_id: int, name: str | None,

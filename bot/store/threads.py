@@ -67,13 +67,14 @@ def _message(r: tuple[Any, ...]) -> ThreadMessage:
 def add_ask(db: Database, student_id: int, teacher_id: int, asker_id: int, role: str,
             language: str, relay_message_id: int | None, now: datetime,
             thanks: bool = False, written: str | None = None, note: str | None = None,
-            voice: bool = False) -> int:
+            voice: bool = False, sick: bool = False) -> int:
     """Record a message relayed to one teacher (the relay's id lets the teacher reply; None
     until the outbox has delivered it), whether it was only thanks (a flag: no text), the
     language it was written in (None: not known), which family ready-made message it was
     (`note`, an id of Puente's own texts: no words of anyone's), and whether it was a voice
-    note (a mark: no sound is kept)."""
-    marks = [*([NOTE_MARK + note] if note else []), *([VOICE_MARK] if voice else [])]
+    note (a mark: no sound is kept), and whether it said the child is sick (a mark)."""
+    marks = [*([NOTE_MARK + note] if note else []), *([VOICE_MARK] if voice else []),
+             *([SICK_MARK] if sick else [])]
     cursor = db.execute(
         "INSERT INTO thread_messages (student_id, teacher_id, asker_id, asker_role, direction, "
         "language, relay_message_id, created_at, thanks, written, ready) "
@@ -89,6 +90,16 @@ NOTE_MARK = "note:"
 # A voice note's row says so there too (no migration: `ready` holds marks; no reply id has a
 # colon), so /thread tells the teacher it needs listening to (an interpreter), not reading.
 VOICE_MARK = "kind:voice"
+# A written message that said the child is sick: the ready-made replies offered under the
+# teacher's answer to it are those offered under it (no words are kept to read again)
+SICK_MARK = "said:sick"
+
+
+def said_sick(message: ThreadMessage) -> bool:
+    """Whether a thread row said the child is sick, or was a voice note nobody read (False:
+    neither, or older)."""
+    marks = (message.ready or "").split()
+    return message.direction == ASK and (SICK_MARK in marks or VOICE_MARK in marks)
 
 
 def was_voice(message: ThreadMessage) -> bool:

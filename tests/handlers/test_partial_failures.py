@@ -52,10 +52,13 @@ async def test_a_pack_that_is_none_points_to_newpack(chat: Chat) -> None:
     assert "Nothing was sent. For words of your own, make a pack: /newpack." in said
 
 
-async def test_a_class_name_begun_suggests_the_class(chat: Chat) -> None:
+async def test_a_class_name_begun_is_the_class_or_suggests_it(chat: Chat) -> None:
     people.create_class(chat.db, TEACHER_ID, "Grade 3 ESL", "GRADEcode_3", START, None, START)
+    # whole words of one class's name are that class (test_class_name_part.py)
     said = texts(await chat.send(rivera(chat), "/roster Grade 3"))
-    assert "You have no class called Grade 3. Did you mean Grade 3 ESL?" in said
+    assert "<b>Grade 3 ESL</b>: 0 students" in said
+    said = texts(await chat.send(rivera(chat), "/roster Grade 3 E"))
+    assert "You have no class called Grade 3 E. Did you mean Grade 3 ESL?" in said
     other = texts(await chat.send(rivera(chat), "/roster Art"))
     assert "You have no class called Art. /classes lists your classes." in other
 
