@@ -19,8 +19,8 @@ def cells_naming(db: Database, *needles: object) -> list[tuple[str, str, object]
         columns = [r[1] for r in db.execute(f"PRAGMA table_info([{table}])").fetchall()]
         for row in db.execute(f"SELECT * FROM [{table}]").fetchall():
             for column, value in zip(columns, row, strict=True):
-                if value is None:
-                    continue
+                if value is None or (table == "settings" and row[0] == "shipped_packs"):
+                    continue  # the pack files' sha256: "…32002695…" held a test's id by chance
                 text = value.decode("latin-1") if isinstance(value, bytes) else str(value)
                 found += [(table, column, value) for n in needles if str(n) in text]
     return found
