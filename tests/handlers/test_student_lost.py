@@ -80,3 +80,15 @@ async def test_only_a_student_can_send_the_lost_note(chat: Chat) -> None:
     teacher = chat.user(TEACHER_ID, "Rivera", "en")
     await chat.tap(teacher, LOST)
     assert [c for c in await chat.deliver() if c.chat_id == TEACHER_ID] == []
+
+
+@pytest.mark.parametrize("text", ["ma fahmin", "ana mish fahem", "I don't understand"])
+async def test_i_dont_understand_alone_outside_a_check_offers_help_not_a_message(
+        chat: Chat, text: str) -> None:
+    """Sudanese playtest: "ana mish fahem" after his check was offered to the teacher as a
+    message, who would have read Arabizi; the 🆘 note reaches them in English."""
+    user = await hodan(chat)
+    offer = await chat.send(user, text)
+    assert buttons(offer) == [(SOS, LOST)]
+    longer = await chat.send(user, "I don't understand the homework for tomorrow, can you help")
+    assert (SOS, LOST) not in buttons(longer)  # a message with more in it is still offered
