@@ -287,6 +287,9 @@ async def test_a_somali_aide_records_first_the_words_her_somali_students_have(
     assert asked.text.startswith(f"🎙️ Say in Somali: <b>{optional[0].line}</b>")
     assert asked.text.endswith(f"Recorded: {n} of {words} your Somali students need; "
                                f"{more} more in the class's packs, optional.")
+    # /report counts the same words (not the class's every word)
+    assert f"Somali audio: {n} of {words} recorded" in texts(await chat.send(teacher,
+                                                                              "/report"))
     # Paj (Hmong) has no cards yet: every word of the class counts for Hmong, as before
     assert f"0 of {len(lines(chat))} words recorded." in prompt_of(
         await chat.send(teacher, "/record Hmong")).text
