@@ -285,6 +285,8 @@ async def _relay_voice(context: PuenteContext, who: Asker, child: askers.Child,
     s = context.services
     relay = await relays.prepare_ask(s.db, s.translator, who, child, "",  # nothing to translate
                                      answered_by, about, also)
+    # a student's voice note sent mid-check names its question, as her text does
+    relay = replace(relay, at_question=relays.open_question(s.db, who, s.clock()))
     reached = 0
     for teacher_id in relay.teacher_ids:
         caption = message_views.relay_voice_caption(

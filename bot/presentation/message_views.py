@@ -262,8 +262,10 @@ def relay_voice_caption(catalog: Catalog, lang: str, who: Asker, relay: Relay,
     else:  # no model: the answer goes as the teacher writes it, not "in English"
         how = [catalog.render("relay-voice-note", lang),
                *_how_to_answer(catalog, lang, relay, who.role == FAMILY)]
+    at = [] if relay.at_question is None else [at_question_text(catalog, lang,
+                                                                relay.at_question)]
     return Markup("\n".join([_from(catalog, lang, who, name, spoken, sender, voice=True),
-                             *about, *how]))
+                             *about, *at, *how]))
 
 
 def _about(catalog: Catalog, lang: str, about: Announced, tz: tzinfo) -> Markup:

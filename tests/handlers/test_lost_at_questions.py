@@ -28,6 +28,7 @@ from tests.harness import (
     restarted,
     sticker,
     texts,
+    voice,
 )
 
 LOST = callbacks.data(callbacks.STUDENT_LOST)
@@ -225,3 +226,15 @@ async def test_a_message_after_the_check_or_hours_later_has_no_question_beside_i
     await chat.send(hodan, "/ask mahadsanid macallin")
     [relay] = await to_teacher(chat)
     assert "📝" not in relay
+
+
+async def test_a_voice_note_sent_mid_check_reaches_the_teacher_with_the_open_question(
+        chat: Chat) -> None:
+    hodan, item_id, definition = await six_options(chat)
+    offer = await voice(chat, hodan)
+    await chat.tap(hodan, next(d for _, d in buttons(offer) if d.startswith("ak:")))
+    [copy] = [c for c in chat.api.calls if c.method == "copyMessage"]
+    assert copy.chat_id == TEACHER_ID
+    assert ("📝 Sent during a check, while this question was open: Which word means: "
+            f"<i>{definition}</i> (the answer: <b>food chain</b>)") in copy.text
+    assert not check_items.get_item(chat.db, item_id).answered
