@@ -25,7 +25,7 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Tele
 
 from bot.context import Services
 from bot.delivery.pacing import BULK, Pacer, retry_seconds
-from bot.delivery.reports import report_finished, unlinked_note
+from bot.delivery.reports import report_finished, unlinked_note, voice_refused_note
 from bot.presentation.views import CAPTION_LIMIT, plain_text, utf16_len
 from bot.services import daily_alerts, learners, previews, teacher_answers
 from bot.services.pushes import next_allowed
@@ -174,27 +174,35 @@ class Deliverer:
         finally:
             busy.discard(row.chat_id)
 
-    async def _send_payload(self, row: outbox.OutboxRow) -> Message:
+    async def _send_payload(self, row: outbox.OutboxRow) -> tuple[Message, bool]:
         """Send the row's text; with a teacher's recorded voice note ("voice", a ready-made
         reply) the note goes with the text as its caption, one message; a text too long for
         a caption goes first and the note after it. A note Telegram refuses (the reader's
-        privacy settings refuse voice notes, a lost file) leaves the text as it went before."""
+        privacy settings refuse voice notes, a lost file) leaves the text as it went before;
+        the second value says so (the teacher was told "sent as a voice note")."""
         text, markup, voice = row.payload["text"], _markup(row.payload), row.payload.get("voice")
         fits = bool(voice) and utf16_len(plain_text(text)) <= CAPTION_LIMIT
         if fits:
             try:
                 return await self.bot.send_voice(row.chat_id, voice, caption=text,
                                                  parse_mode=ParseMode.HTML,
-                                                 reply_markup=markup, rate_limit_args=BULK)
+                                                 reply_markup=markup,
+                                                 rate_limit_args=BULK), False
             except BadRequest as exc:
                 log.info("outbox row %s: its voice note was refused (%s); the text goes",
                          row.id, exc.message)
         sent = await self.bot.send_message(row.chat_id, text, parse_mode=ParseMode.HTML,
                                            reply_markup=markup, rate_limit_args=BULK)
-        if voice and not fits:  # the text went: a note that fails now must not send it again
-            with contextlib.suppress(TelegramError):
-                await self.bot.send_voice(row.chat_id, voice, rate_limit_args=BULK)
-        return sent
+        if not voice:
+            return sent, False
+        if fits:
+            return sent, True
+        try:  # the text went: a note that fails now must not send it again
+            await self.bot.send_voice(row.chat_id, voice, rate_limit_args=BULK)
+        except TelegramError as exc:
+            log.info("outbox row %s: its voice note was refused (%s)", row.id, exc.message)
+            return sent, True
+        return sent, False
 
     async def _send_row(self, row: outbox.OutboxRow, tally: Delivered) -> None:
         db, clock, policy = self.services.db, self.services.clock, self.policy
@@ -213,7 +221,7 @@ class Deliverer:
             outbox.postpone(db, row.id, allowed)  # family updates wait out quiet hours
             return
         try:
-            sent = await self._send_payload(row)
+            sent, voice_refused = await self._send_payload(row)
         except RetryAfter as exc:  # the pacer already waited and retried: give the row back
             seconds = retry_seconds(exc)
             outbox.release(db, row.id, self.owner, clock() + timedelta(seconds=seconds))
@@ -263,4 +271,10 @@ class Deliverer:
                 self._text_left_in_log = True
             if row.kind == erase.GOODBYE:  # it held the last trace of a deleted person's name
                 erase.flush_deleted(db)
+            refused = teacher_answers.voice_refused_answer(db, row.kind, row.payload) \
+                if voice_refused else None
+            if refused is not None:
+                teacher_answers.tell_teacher(db, refused,
+                                             voice_refused_note(self.services, refused), clock())
+                self.wake()  # the note to the teacher is due now
             tally.sent += 1

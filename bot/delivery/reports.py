@@ -100,3 +100,13 @@ def unlinked_note(services: Services, gone: Unlinked) -> str | None:
     who = student_lookup.name_of(services.db, gone.teacher_id, gone.student_id)
     return services.catalog.render("answer-not-sent-unlinked", lang,
                                    name=student_label(who, services.catalog, lang))
+
+
+def voice_refused_note(services: Services, answer: threads.ThreadMessage) -> str:
+    """What a teacher is told when the 🎙️ voice note of a ready-made reply was refused as it
+    went out: the reader got the text only (the teacher read "✅ Sent as a voice note")."""
+    lang = membership.known_language(services.db, answer.teacher_id) or "en"
+    who = student_lookup.name_of(services.db, answer.teacher_id, answer.student_id)
+    key = "voice-refused-student" if answer.asker_id == answer.student_id \
+        else "voice-refused-family"
+    return services.catalog.render(key, lang, name=student_label(who, services.catalog, lang))

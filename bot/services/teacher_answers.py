@@ -284,6 +284,24 @@ def drop_unlinked(db: Database, row_id: int, gone: Unlinked, note: str | None,
 NOT_SENT = "not-sent"  # the outbox kind of a note that a teacher's message did not go out
 
 
+def voice_refused_answer(db: Database, kind: str,
+                         payload: dict[str, object]) -> ThreadMessage | None:
+    """The teacher's answer whose recorded voice note Telegram refused as it went out (the
+    reader's privacy settings, a file lost since): its text went alone, and the teacher, who
+    was told "✅ Sent as a 🎙️ voice note", must hear it. None: not a teacher's answer."""
+    answer_id = payload.get("answer_id")
+    if kind != "answer" or not isinstance(answer_id, int):
+        return None
+    return threads.answer_by_id(db, answer_id)
+
+
+def tell_teacher(db: Database, answer: ThreadMessage, note: str, now: datetime) -> None:
+    """Queue `note` to the teacher who wrote `answer` (it names the student: it goes when
+    the student deletes their data)."""
+    outbox.enqueue(db, None, answer.teacher_id, NOT_SENT,
+                   {"text": note, "buttons": [], "student_id": answer.student_id}, now, now)
+
+
 RECENT_RELAYS = timedelta(days=7)  # a typed answer may be meant for a message this recent
 MAX_OFFERED = 3  # "answer this message" buttons under a teacher's text that replies to nothing
 

@@ -171,12 +171,35 @@ async def test_a_reply_to_the_hmong_grandmother_comes_as_the_teachers_voice(
         ("sendVoice", "yer-call", ANSWER)]
 
 
-async def test_a_lost_recording_leaves_the_reply_as_it_was(chat: Chat) -> None:
+REFUSED = ("🎙️ Telegram did not take the voice note for a family member of <b>Nkauj</b>, so "
+           "they got your ready-made reply as text only. Their privacy settings may block "
+           "voice notes.")
+
+
+def teacher_notes(chat: Chat) -> list[str]:
+    return [c.text for c in chat.api.calls if c.chat_id == TEACHER_ID
+            and c.method == "sendMessage" and c.text.startswith("🎙️ Telegram")]
+
+
+async def test_a_lost_recording_leaves_the_reply_as_it_was_and_the_teacher_hears_it(
+        chat: Chat) -> None:
+    """She read "✅ Sent … as a 🎙️ voice note" at her tap; the note was refused as it went
+    out, so she is told the grandmother got the text only."""
     await family(chat)
     await record_call(chat, "gone")
     del chat.api.uploads["gone"]  # Telegram no longer has the file
     assert [(c.method, c.text) for c in await to_her(chat, "Nkauj puas zoo?")] == [
         ("sendMessage", ANSWER)]
+    await chat.deliver()
+    assert teacher_notes(chat) == [REFUSED]
+
+
+async def test_a_voice_note_that_goes_tells_the_teacher_nothing_more(chat: Chat) -> None:
+    await family(chat)
+    await record_call(chat)
+    assert [c.method for c in await to_her(chat, "Nkauj puas zoo?")] == ["sendVoice"]
+    await chat.deliver()
+    assert teacher_notes(chat) == []
 
 
 async def test_a_grandmother_who_blocked_the_bot_is_handled_as_before(chat: Chat) -> None:
