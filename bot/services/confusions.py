@@ -11,7 +11,7 @@ from sqlite_utils import Database
 
 from bot.domain.confusions import MIN_TIMES, WINDOW, Pair, Tap, class_pairs, mixed_up
 from bot.store.packs import StoredWord, option_words, pack_ids, words_by_id
-from bot.store.taps import AnsweredTap, answered_taps, times_chosen
+from bot.store.taps import AnsweredTap, answered_taps, taps_if_chosen
 
 TOP = 3  # pairs /report names
 
@@ -105,7 +105,8 @@ def mixed_pair(
     db: Database, student_id: int, first: int, second: int, now: datetime
 ) -> Pair | None:
     """The pair of these two words, when this student mixes them up now (else None)."""
-    if times_chosen(db, student_id, first, second, now - WINDOW) < MIN_TIMES:
-        return None  # most wrong taps: one count, no options read
-    pairs = mixed_up(student_taps(db, [student_id], now)[student_id], now)
+    found = taps_if_chosen(db, student_id, first, second, now - WINDOW, MIN_TIMES)
+    if not found:
+        return None  # most wrong taps: one statement, no row read
+    pairs = mixed_up(_taps(db, found), now)
     return next((p for p in pairs if set(p.words) == {first, second}), None)

@@ -7,6 +7,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -28,20 +29,39 @@ class AnsweredTap:
     prompt_lang: str
 
 
+_ANSWERED = ("SELECT student_id, word_id, item_type, prompt, options, answer, "
+             "asks_meaning, prompt_lang, chosen_word_id, answered_at "
+             "FROM check_items WHERE student_id IN ({marks}) AND correct IS NOT NULL "
+             "AND answered_at >= ? AND options != '[]'{gate} ORDER BY answered_at, id")
+# "...and she chose one of two words for the other at least N times since then": evaluated
+# once (it names no column of the outer rows), so a tap that makes no pair reads no row
+_CHOSEN = (" AND (SELECT count(*) FROM check_items WHERE student_id = ? AND answered_at >= ? "
+           "AND ((word_id = ? AND chosen_word_id = ?) OR (word_id = ? AND chosen_word_id = ?)))"
+           " >= ?")
+
+
 def answered_taps(db: Database, student_ids: Sequence[int], since: datetime) -> list[AnsweredTap]:
     """The questions with options these students answered at or after `since`, oldest first
     (typed questions and items a newer check closed unanswered are left out)."""
     if not student_ids:
         return []
     marks = ",".join("?" * len(student_ids))
-    rows = all_rows(
-        db,
-        "SELECT student_id, word_id, item_type, prompt, options, answer, "
-        "asks_meaning, prompt_lang, chosen_word_id, answered_at "
-        f"FROM check_items WHERE student_id IN ({marks}) AND correct IS NOT NULL "
-        "AND answered_at >= ? AND options != '[]' ORDER BY answered_at, id",
-        [*student_ids, stamp(since)],
-    )
+    return _answered(all_rows(db, _ANSWERED.format(marks=marks, gate=""),
+                              [*student_ids, stamp(since)]))
+
+
+def taps_if_chosen(db: Database, student_id: int, first: int, second: int, since: datetime,
+                   times: int) -> list[AnsweredTap]:
+    """answered_taps of one student, read only when since `since` she chose one of two words
+    for the other at least `times` times (else none): one statement either way, as the graded
+    answer path reads it after a wrong tap on a pack word."""
+    at = stamp(since)
+    return _answered(all_rows(db, _ANSWERED.format(marks="?", gate=_CHOSEN),
+                              [student_id, at, student_id, at, first, second, second, first,
+                               times]))
+
+
+def _answered(rows: Sequence[dict[str, Any]]) -> list[AnsweredTap]:
     return [
         AnsweredTap(
             r["student_id"],
@@ -59,12 +79,3 @@ def answered_taps(db: Database, student_ids: Sequence[int], since: datetime) -> 
         )
         for r in rows
     ]
-
-
-def times_chosen(db: Database, student_id: int, first: int, second: int, since: datetime) -> int:
-    """How many times since `since` the student chose one of two words for the other."""
-    return db.execute(
-        "SELECT count(*) FROM check_items WHERE student_id = ? AND answered_at >= ? AND "
-        "((word_id = ? AND chosen_word_id = ?) OR (word_id = ? AND chosen_word_id = ?))",
-        [student_id, stamp(since), first, second, second, first],
-    ).fetchone()[0]
