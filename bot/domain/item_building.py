@@ -219,6 +219,7 @@ def _try_item(target: WordRef, pool: Sequence[WordRef], item_type: ItemType, who
                     word.term) if wrong else None
     relation = relation_for(word, lang)
     if (item_type is ItemType.CHOICE and gloss is not None and relation.lookalike
+            and not who.scaffold.oral  # its options are written in her language
             and relation.relation is Relation.FALSE_FRIEND
             and not rules.near_identical(gloss.term, word.term)):
         # The look-alike home-language word is the most tempting wrong meaning.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 class WidaLevel(enum.IntEnum):
@@ -94,6 +94,11 @@ class Scaffold:
     # who reads her language a little met "Muab ib yam faib me me thiab kawm txhua daim." on
     # her card and a 23-word textbook definition in her check (playtest, Hmong level 1).
     definition_words: int | None = None
+    # Levels 1-2 with her teacher's /readaloud (read_aloud.py, `oral_scaffold_for`): she
+    # cannot read yet, and only English option words are read aloud to her. So no question
+    # asks her to read: no quiz poll (Telegram shows its English options, unread), no gap
+    # sentence, no false friend's meaning question (its options are written in her language).
+    oral: bool = False
 
     @property
     def part_of_speech(self) -> bool:
@@ -150,6 +155,12 @@ _SCAFFOLDS = {
 
 
 _BY_NUMBER: dict[int, Scaffold] = {int(level): s for level, s in _SCAFFOLDS.items()}
+# The kinds a student who cannot read yet is never asked (Scaffold.oral)
+WRITTEN_KINDS = (ItemType.POLL, ItemType.CLOZE)
+_ORAL: dict[int, Scaffold] = {
+    int(level): replace(s, oral=True,
+                        item_types=tuple(k for k in s.item_types if k not in WRITTEN_KINDS))
+    for level, s in _SCAFFOLDS.items() if level <= WidaLevel.EMERGING}
 
 # How many new words a student starts with at once, at level 1 and at the top levels
 NEW_WORDS_AT_ONCE = (min(s.words_per_set for s in _SCAFFOLDS.values()),
@@ -168,6 +179,14 @@ def scaffold_for(level: WidaLevel | int | None) -> Scaffold:
     # WidaLevel() then refuses any other value, as it did
     found = _BY_NUMBER.get(level)
     return found if found is not None else _SCAFFOLDS[WidaLevel(level)]
+
+
+def oral_scaffold_for(level: WidaLevel | int | None) -> Scaffold:
+    """The scaffold of a student whose checks are oral (her teacher's /readaloud): at levels
+    1-2 (or none yet) her level's, without the questions she would have to read
+    (Scaffold.oral); from level 3 on her level's as it is (oral checks are for levels 1-2)."""
+    found = _ORAL.get(WidaLevel.ENTERING if level is None else level)
+    return found if found is not None else scaffold_for(level)
 
 
 # English sentence frames are learning content (the learner practises English with them), so

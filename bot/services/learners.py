@@ -17,7 +17,7 @@ from bot.domain.mastery import MasteryState, WordMastery, card_shown_today, new_
 from bot.domain.pace import extra_slots
 from bot.domain.packs import DEFAULT_PACK
 from bot.domain.placement import student_level
-from bot.domain.scaffold import Scaffold, scaffold_for
+from bot.domain.scaffold import Scaffold, oral_scaffold_for, scaffold_for
 from bot.domain.tiles import LettersFirst
 from bot.store import outbox, people, study
 from bot.store.packs import (
@@ -63,7 +63,8 @@ class Learner:
 
     @property
     def scaffold(self) -> Scaffold:
-        return scaffold_for(self.level)
+        # oral checks ask nothing she would have to read (Scaffold.oral)
+        return oral_scaffold_for(self.level) if self.reads_aloud else scaffold_for(self.level)
 
     @property
     def letters_first(self) -> bool:

@@ -3,11 +3,15 @@ them (every option alike, in button order)."""
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
-from bot.domain.checks import Item
+from bot.domain.check_building import build_check
+from bot.domain.checks import Item, WordRef
+from bot.domain.packs import Gloss, Word
 from bot.domain.read_aloud import applies, numbered, spoken_options
-from bot.domain.scaffold import ItemType
+from bot.domain.scaffold import ItemType, Scaffold, oral_scaffold_for, scaffold_for
 
 OPTIONS = ("ecosystem", "habitat", "producer")
 
@@ -41,3 +45,41 @@ def test_every_option_is_said_once_the_same_way_in_button_order() -> None:
 def test_which_questions_are_checked_orally(question: Item, level: int | None, on: bool,
                                             oral: bool) -> None:
     assert applies(question, level, on) is oral
+
+
+SUPPORT = WordRef(1, Word("support", "verb", 2, "To back up an idea with facts.",
+                          "Facts support a claim.",
+                          glosses={"es": Gloss("apoyar", "dar respaldo a una idea",
+                                               false_friend="soportar")},
+                          cloze="Facts ___ a claim."), "general.verbs")
+VERBS = [WordRef(i, Word(t, "verb", 2, f"To do a kind of thinking number {i}.", f"We {t} it.",
+                         glosses={"es": Gloss(f"palabra{i}", f"una forma de pensar {i}")},
+                         cloze=f"We {t} it."), "general.verbs")
+         for i, t in enumerate(["analyze", "compare", "predict", "explain", "infer"], start=2)]
+
+
+def kinds_asked(scaffold: Scaffold) -> set[tuple[ItemType, bool]]:
+    """Every (kind, asks its meaning) a month of level checks on these words asks."""
+    asked = set()
+    for seed in range(60):
+        for found in build_check([SUPPORT, *VERBS], [SUPPORT, *VERBS], "es", scaffold,
+                                 random.Random(seed)):
+            asked.add((found.item_type, found.asks_meaning))
+    return asked
+
+
+@pytest.mark.parametrize("level", [1, 2, None])
+def test_a_student_who_cannot_read_yet_is_never_asked_to_read(level: int | None) -> None:
+    """A quiz poll's English options, a gap sentence and a false friend's meaning question
+    (options written in Spanish) are read to nobody: her oral checks leave them out."""
+    written = {(ItemType.POLL, False), (ItemType.CHOICE, True), (ItemType.CLOZE, False)}
+    readers = kinds_asked(scaffold_for(level))
+    assert written - {(ItemType.CLOZE, False)} <= readers  # what her classmates are asked
+    if level == 2:
+        assert (ItemType.CLOZE, False) in readers
+    assert kinds_asked(oral_scaffold_for(level)).isdisjoint(written)
+    assert oral_scaffold_for(level).level == scaffold_for(level).level
+
+
+def test_oral_checks_change_nothing_from_level_3() -> None:
+    assert oral_scaffold_for(3) is scaffold_for(3)

@@ -148,6 +148,33 @@ async def test_a_student_without_it_sees_todays_question(chat: Chat, nkauj: dict
                for label, _ in c.buttons)
 
 
+def written(stored: check_items.StoredItem) -> bool:
+    """A question only a reader answers: a quiz poll, a gap sentence, or options in her
+    language's script (a false friend's meaning)."""
+    return stored.poll_id is not None or stored.item.item_type in (
+        ItemType.POLL, ItemType.CLOZE) or stored.item.asks_meaning
+
+
+async def test_her_checks_never_ask_her_to_read_a_quiz_poll(chat: Chat, nkauj: dict) -> None:
+    """Telegram shows a quiz poll's English options and reads none of them: her classmate
+    Paj meets one within a few checks, Nkauj, in as many, none."""
+    paj = chat.user(PAJ, "Paj", "hmn")
+    await join_and_confirm(chat, paj, lang="hmn", level=1)
+    await check_now(chat, paj)
+    await answer_until(chat, paj, written, tries=120)
+    asked = []
+    await check_now(chat, nkauj)
+    for _ in range(120):
+        stored = check_items.next_open_item(chat.db, NKAUJ)
+        if stored is None:
+            chat.clock.advance(days=1)
+            await check_now(chat, nkauj)
+            continue
+        asked.append(stored)
+        await answer_current(chat, nkauj, right=True)
+    assert len(asked) > 40 and not [s for s in asked if written(s)]
+
+
 @pytest.fixture
 def speaking(chat: Chat, tmp_path: Path) -> Chat:
     return with_speech(chat, tmp_path / "clips")
