@@ -21,14 +21,18 @@ Kinds of student (30 of each, levels 1-5, one home-language class of 20 words):
   revealer   knows no word: taps any option (or types nothing) to see the right answer in the
              feedback, then gives it to every later question on that word for REVEAL_HOURS
              (any prompt: she noted the word and its meaning, not the screen)
+  speller    knows no meaning, but has read every card she was shown, so she knows the
+             English words of her list by their spelling: at letter tiles (levels 1-2) she
+             spells the one word of hers that the tiles and the number of blanks can make (at
+             random among several), else taps tiles at random; elsewhere the eliminator
   echo       (with the `echo` flag) knows no word and learns no meaning, but remembers the
              answer shown with each question's prompt for ECHO_HOURS (after her tap, a miss's
              right answer, a "Practice again" item's too) and gives it when that prompt comes
              back: a prompt repeated on the next school day is passed by memory of the screen
 
-The night owl and the revealer study in a store of their own (their answers take check ids the
-other kinds' letter tiles are dealt by), so the figures of the kinds above are the same with
-them or without them (`classic` leaves them out).
+The night owl, the revealer and the speller study in a store of their own (their answers take
+check ids the other kinds' letter tiles are dealt by), so the figures of the kinds above are
+the same with them or without them (`classic` leaves them out).
 
 Sessions are realistic: on 4 school days out of 5 at about 16:00 a student sends /check (which
 first shows the cards of any words that unlock; one session in four starts with /words, all
@@ -68,6 +72,7 @@ import random
 import statistics
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -96,12 +101,14 @@ SCHOOL_DAYS = 30
 PACK = "science.ecosystems"
 SECOND_PACK = "math.number-operations"  # `two-packs`: her other class's pack
 KINDS = ("guesser", "memoriser", "learner", "crammer", "lookalike", "eliminator", "sly")
-GUESSERS = ("guesser", "lookalike", "eliminator", "sly")  # know no word: every mastery is false
+SPELLER = "speller"  # knows no meaning, knows her words' spellings: every mastery is false
+GUESSERS = ("guesser", "lookalike", "eliminator", "sly", SPELLER)  # know no word: every
+# mastery is false
 ECHO = "echo"  # knows no word, remembers each prompt's answer a while (the `echo` flag)
 ECHO_HOURS = 80  # the next school day, over a weekend too
 NIGHT_OWL = "nightowl"  # a learner at 23:30-00:30 (a store of its own: see the docstring)
 REVEALER = "revealer"  # knows no word, notes each answer the feedback shows: every mastery false
-EXTRA_KINDS = (NIGHT_OWL, REVEALER)
+EXTRA_KINDS = (NIGHT_OWL, REVEALER, SPELLER)
 REVEAL_HOURS = ECHO_HOURS  # how long the revealer keeps a word's noted answer
 TWICE_A_NIGHT = 0.4  # a night owl's nights with a sitting before midnight and one after
 LEARNERS = ("learner", "crammer", NIGHT_OWL)  # learn from cards and feedback (Memory)
@@ -176,6 +183,8 @@ class Student:
     echoes: dict[str, tuple[str, datetime]] = field(default_factory=dict)
     # revealer: word id -> when a feedback showed her its answer after a guess
     revealed: dict[int, datetime] = field(default_factory=dict)
+    # speller: the English words whose cards she has read, folded (she knows their spelling)
+    spellings: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self.plan = random.Random(f"{self.seed}:plan")
@@ -225,7 +234,7 @@ def _guess(student: Student, item: checks.Item, language: str,
     """A guesser's tap: what she can rule out without knowing the word, then chance
     (`strange`: the options whose cards she never saw)."""
     options = list(range(len(item.options)))
-    if student.kind in ("eliminator", "sly") and not item.asks_meaning:
+    if student.kind in ("eliminator", "sly", SPELLER) and not item.asks_meaning:
         options = [i for i in options if fold(item.options[i]) not in student.met_today
                    and i not in strange]
     if student.kind in ("lookalike", "sly") and not item.asks_meaning:
@@ -299,7 +308,18 @@ def _spelled(student: Student, question: checks.Question, option: int, known: bo
     item = question.item
     if known and student.kind not in GUESSERS and item.options[option] == item.answer:
         return item.answer.lower()
-    deal = tiles.tiles_for(item, question.item_id)
+    return _at_random(student, item, tiles.tiles_for(item, question.item_id))
+
+
+def _at_random(student: Student, item: checks.Item, deal: tuple[str, ...]) -> str:
+    """Tiles tapped at random, as many as the word has letters; the speller spells a word of
+    her list that these tiles and blanks can make, if any (one of them at random)."""
+    if student.kind == SPELLER:
+        dealt = Counter(deal)
+        fits = sorted(w for w in student.spellings if len(w) == len(item.answer)
+                      and not Counter(w) - dealt)
+        if fits:
+            return student.rng.choice(fits)
     return "".join(deal[i] for i in student.rng.sample(range(len(deal)), len(item.answer)))
 
 
@@ -321,9 +341,7 @@ def _without_keyboard(db: Database, student: Student, question: checks.Question,
     if fold(text) == fold(item.answer):
         spelled = item.answer.lower()
     else:
-        deal = tiles.tiles_for(item, question.item_id)
-        spelled = "".join(deal[i] for i in student.rng.sample(range(len(deal)),
-                                                               len(item.answer)))
+        spelled = _at_random(student, item, tiles.tiles_for(item, question.item_id))
     return answers.answer_tiles(db, student.id, question.item_id, spelled, now, TZ)
 
 
@@ -431,6 +449,8 @@ def simulate(per_kind: int, seed: int = 7, language: str = "es",
                 learners.cards_shown(db, student.id, [ref.id for ref in looks], now)
                 for ref in looks:
                     shown.setdefault((student.id, ref.id), day)
+                    if student.kind == SPELLER:
+                        student.spellings.add(fold(ref.word.term))
                     if student.kind in LEARNERS:
                         student.memory.setdefault(ref.id, Memory()).see(
                             now, student.mind(ref.id))

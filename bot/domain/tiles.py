@@ -6,8 +6,10 @@ spelling to the typed grader. The deal is a pure function of the item and its id
 server can deal the same tiles again when it grades, with nothing stored.
 
 What tiles prove (docs/newcomers.md): the letters are given but not their order nor which
-are the word's, so they sit between choosing and typing. Elimination cannot pass them: a
-random tapper spells a 5-letter word from 8 tiles about once in 6,720 tries (`random_odds`).
+are the word's, so they sit between choosing and typing. A random tapper spells a 5-letter
+word from 8 tiles about once in 6,720 tries (`random_odds`). But the letters and the blanks
+name the one word of her list that fits, so a student who remembers how her words are spelled,
+and none of their meanings, passes them (docs/newcomers.md, "An open hole: the speller").
 """
 
 from __future__ import annotations
