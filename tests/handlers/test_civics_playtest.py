@@ -48,3 +48,17 @@ async def test_ukrainian_or_latin_keyboard_i_dont_understand_explains_the_questi
         assert "Ничего страшного 🙂 Что значит это слово, на языке" in texts(calls), typed
         assert not offered(calls), typed
     assert attempts(chat) == 0 and not check_items.get_item(chat.db, item_id).answered
+
+
+async def test_i_dont_know_typed_at_a_placement_question_points_to_its_buttons(
+        chat: Chat) -> None:
+    """Playtest: at "📚 = ?" Artem typed "не знаю" and Maricel "di ko alam" (the 🤷 the
+    question invites, typed): each was asked whether to send it to the teacher."""
+    for user_id, name, phone, lang, typed in ((ARTEM, "Artem", "ru", "ru", "не знаю"),
+                                              (MARICEL, "Maricel", "en", "tl", "di ko alam")):
+        student = chat.user(user_id, name, lang=phone)
+        await join_and_confirm(chat, student, lang=lang, level=None)
+        for text in (typed, "idk", "ne znayu"):
+            calls = await chat.send(student, text)
+            assert texts(calls) == said(chat, "tap-an-answer", lang), text
+            assert not offered(calls), text
