@@ -261,8 +261,10 @@ async def language_button(update: Update, context: PuenteContext) -> None:
     join.confirm_language(s.db, user.id, code)
     before = student.language  # a change (not the first choice) can be undone in one tap
     doubt = _tap_doubt(context, user.id, code, user.language_code) if before is None else None
-    await home_language_set(update, context, code, None if undo or before in (None, code)
-                            else before, first=before is None, doubt=doubt)
+    # a first choice with no messages: back to the phone's language, which she read till now
+    back = join.phone_language_to_keep(code, user.language_code) if before is None else before
+    await home_language_set(update, context, code, None if undo or back in (None, code)
+                            else back, first=before is None, doubt=doubt)
 
 
 async def home_language_set(update: Update, context: PuenteContext, code: str,

@@ -62,3 +62,29 @@ async def test_i_dont_know_typed_at_a_placement_question_points_to_its_buttons(
             calls = await chat.send(student, text)
             assert texts(calls) == said(chat, "tap-an-answer", lang), text
             assert not offered(calls), text
+
+
+async def test_ukrainian_chosen_on_a_russian_phone_offers_russian_back(chat: Chat) -> None:
+    """Playtest: Artem tapped Українська (🌐) after being asked in Russian, and read English
+    only from then on, with no way back in sight."""
+    artem = chat.user(ARTEM, "Artem", lang="ru")
+    await chat.send(artem, "/start JOINcode_123")
+    calls = await chat.tap(artem, callbacks.data(callbacks.LANGUAGE, "uk"))
+    back = callbacks.data(callbacks.LANGUAGE, "ru", callbacks.UNDO)
+    assert ("↩️ Вернуть русский", back) in buttons(calls)
+    calls = await chat.tap(artem, back)
+    assert "Отлично! Твой язык: русский." in texts(calls)
+    assert people.get_student(chat.db, ARTEM).language == "ru"
+
+
+async def test_a_language_puente_writes_or_english_offers_no_way_back(chat: Chat) -> None:
+    """Only a choice with no messages offers the phone's language; a phone in English (Maricel)
+    offers nothing, since English is what she would get."""
+    maricel = chat.user(MARICEL, "Maricel", lang="en")
+    await chat.send(maricel, "/start JOINcode_123")
+    calls = await chat.tap(maricel, callbacks.data(callbacks.LANGUAGE, "uk"))
+    assert not any(data.endswith(f":{callbacks.UNDO}") for _, data in buttons(calls))
+    artem = chat.user(ARTEM, "Artem", lang="ru")
+    await chat.send(artem, "/start JOINcode_123")
+    calls = await chat.tap(artem, callbacks.data(callbacks.LANGUAGE, "tl"))
+    assert not any(data.endswith(f":{callbacks.UNDO}") for _, data in buttons(calls))
