@@ -261,10 +261,8 @@ async def language_button(update: Update, context: PuenteContext) -> None:
     join.confirm_language(s.db, user.id, code)
     before = student.language  # a change (not the first choice) can be undone in one tap
     doubt = _tap_doubt(context, user.id, code, user.language_code) if before is None else None
-    # a first choice with no messages: back to the phone's language, which she read till now
-    back = join.phone_language_to_keep(code, user.language_code) if before is None else before
-    await home_language_set(update, context, code, None if undo or back in (None, code)
-                            else back, first=before is None, doubt=doubt)
+    await home_language_set(update, context, code, None if undo or before in (None, code)
+                            else before, first=before is None, doubt=doubt)
 
 
 async def home_language_set(update: Update, context: PuenteContext, code: str,
@@ -278,6 +276,8 @@ async def home_language_set(update: Update, context: PuenteContext, code: str,
     assert user is not None
     if first:
         join_notes.tell_joined(context, user.id, None, doubt)
+        # one with no messages: back to the phone's language, which she was asked in
+        before = join.phone_language_to_keep(code, user.language_code)
     offer = join.language_offer(s.db, user.id, code, lambda lang: s.translator is not None
                                 and s.translator.why_unavailable(lang) is None)
     back = keyboards.undo_language(s.catalog, before, callbacks.LANGUAGE, code) \

@@ -77,6 +77,16 @@ async def test_ukrainian_chosen_on_a_russian_phone_offers_russian_back(chat: Cha
     assert people.get_student(chat.db, ARTEM).language == "ru"
 
 
+async def test_ukrainian_typed_on_a_russian_phone_offers_russian_back(chat: Chat) -> None:
+    """Ivan typed "ukrainian" at the question asked in Russian: the same way back."""
+    ivan = chat.user(ARTEM, "Ivan", lang="ru")
+    await chat.send(ivan, "/start JOINcode_123")
+    calls = await chat.send(ivan, "ukrainian")
+    assert ("↩️ Вернуть русский", callbacks.data(callbacks.LANGUAGE, "ru", callbacks.UNDO)) \
+        in buttons(calls)
+    assert people.get_student(chat.db, ARTEM).language == "uk"
+
+
 async def test_a_language_puente_writes_or_english_offers_no_way_back(chat: Chat) -> None:
     """Only a choice with no messages offers the phone's language; a phone in English (Maricel)
     offers nothing, since English is what she would get."""
