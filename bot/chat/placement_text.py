@@ -1,7 +1,10 @@
 """Text typed while a placement question waits ("📚 = ?"): as at a check's question, a go at
 its answers gets a pointer to the buttons, and a message the offer to send it to the teacher
 alone. Lin (level 1, Mandarin) typed "猫" there and it was offered to the teacher,
-while "好的" (ok) got the list of commands (playtest)."""
+while "好的" (ok) got the list of commands (playtest). "I don't know" or "I don't understand"
+typed there ("не знаю", "di ko alam") is what the question's 🤷 says, so it gets the pointer to
+the buttons (🤷 among them), never the offer: in their first minute, Artem and Maricel were
+asked whether to send "не знаю" to their teacher as a message (playtest, Civics 10)."""
 
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ from bot.chat.questions import point_to_question
 from bot.chat.replies import say, user_reader
 from bot.context import PuenteContext
 from bot.domain.answer_attempts import tries_an_answer
+from bot.domain.dont_know import says_dont_know, says_not_understood
 from bot.services import join, relays
 
 # user_data: (question, message id) of the placement question on screen; taken off when she
@@ -40,7 +44,8 @@ async def text_at_placement(update: Update, context: PuenteContext, text: str) -
     if question is None or question != on_screen[0]:
         return False
     options = join.placement_items(context.services.db, user.id)[question].options
-    if not tries_an_answer(text, options) and relays.worth_offering(text):
+    says_so = says_dont_know(text) or says_not_understood(text)  # 🤷 is one of the buttons
+    if not says_so and not tries_an_answer(text, options) and relays.worth_offering(text):
         await speaker.free_text(update, context, text)  # a message: the offer alone
         return True
     reader = user_reader(context, user.id)

@@ -217,8 +217,9 @@ class Deliverer:
             tally.dropped += int(outbox.drop_unsent(db, row.id))  # nothing kept of it
             return
         allowed = next_allowed(clock(), self.services.config.school)
-        if row.kind != "preview" and allowed > clock():
-            outbox.postpone(db, row.id, allowed)  # family updates wait out quiet hours
+        # family updates wait out quiet hours, unless their reader is up writing to Puente
+        if row.kind != "preview" and allowed > clock() and not row.payload.get(outbox.AWAKE):
+            outbox.postpone(db, row.id, allowed)
             return
         try:
             sent, voice_refused = await self._send_payload(row)

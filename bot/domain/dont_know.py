@@ -48,7 +48,13 @@ DONT_KNOW_PHRASES: dict[str, str] = {  # pragma: no mutate block (data)
           "不会|我不会|不會|我不會",
     "ko": "모르겠어요|모르겠어|모르겠습니다|몰라요|몰라|잘 모르겠어요|잘 몰라요|"
           "기억이 안 나요|기억 안 나요",
-    "ru": "не знаю|я не знаю|незнаю|не помню|я не помню",
+    # Ukrainian (a child from Ukraine reads Russian, or picked it: "не пам'ятаю"), Russian
+    # typed on a Latin keyboard ("ne znayu") and chat shorthand ("хз"), as a grade-10 student
+    # from Ukraine typed them (playtest, Artem): "ne znayu" was graded as a try at the word
+    # and listed for the teacher among the typed misses to count as right
+    "ru": "не знаю|я не знаю|незнаю|не помню|я не помню|хз|я хз|не пам'ятаю|я не пам'ятаю|"
+          "не памятаю|ne znayu|ne znaju|ne znaiu|ne znau|neznayu|ya ne znayu|ya ne znaju|"
+          "ne pomnyu|ne pomnju|ne pamyatayu",
     "tl": "hindi ko alam|hindi ko po alam|hindi ko alam po|di ko alam|di ko po alam|di ko alam po|"
           "ewan|ewan po|ewan ko|ewan ko po|"
           "hindi ko maalala",
@@ -69,7 +75,7 @@ DONT_KNOW_OBJECTS: dict[str, str] = {  # pragma: no mutate block (data)
     "ar": "الكلمة|هذه الكلمة|الجواب|الإجابة",
     "zh": "这个词|這個詞|这个单词|這個單詞|答案",
     "ko": "단어|단어를|이 단어|이 단어를|답|답을",
-    "ru": "слово|это слово|ответ|это",
+    "ru": "слово|это слово|ответ|это|це слово|відповідь|це|slovo|eto slovo",
     "tl": "ang salita|ang sagot|iyan|ito",
     "hmn": "lo lus no|lo lus|lus no|cov lus no",
 }
@@ -149,9 +155,18 @@ NOT_UNDERSTOOD_PHRASES: dict[str, str] = {  # pragma: no mutate block (data)
           "mafhemtesh|ma fhemtesh",
     "zh": "不懂|我不懂|看不懂|我看不懂|不明白|我不明白",
     "ko": "이해가 안 돼요|이해 안 돼요|이해가 안 가요|이해 안 가요|이해가 안 돼",
-    "ru": "не понимаю|я не понимаю|не понял|не поняла|я не понял|я не поняла",
+    # with Ukrainian, Russian on a Latin keyboard, and "what is this?" at a question (playtest,
+    # Artem: "не розумію" and "ne ponimayu" were offered to the teacher as chat)
+    "ru": "не понимаю|я не понимаю|не понял|не поняла|я не понял|я не поняла|не розумію|"
+          "я не розумію|не зрозумів|не зрозуміла|я не зрозумів|я не зрозуміла|ne ponimayu|"
+          "ne ponimaju|ya ne ponimayu|ya ne ponimaju|ne ponyal|ne ponyala|ne rozumiyu|"
+          "ne rozumiju|что это|что это значит|шо это|що це|що це таке|шо це|chto eto|"
+          "chto eto znachit|shto eto|shcho tse|sho tse",
+    # and "what does it mean?", "what is this?" (playtest, Maricel: "ano ibig sabihin" alone)
     "tl": "hindi ko maintindihan|hindi ko naiintindihan|di ko maintindihan|di ko gets|"
-          "hindi ko gets",
+          "hindi ko gets|ano ibig sabihin|ano ibig sabihin nito|ano ang ibig sabihin|"
+          "ano ang ibig sabihin nito|ano po ibig sabihin|ano po ang ibig sabihin|ano ito|"
+          "ano po ito|ano to|ano po to",
     "hmn": "kuv tsis to taub|tsis to taub|tsis nkag siab|kuv tsis nkag siab",
 }
 # What she may add: the question, the word, this
@@ -159,7 +174,9 @@ NOT_UNDERSTOOD_OBJECTS = ("the question", "this question", "it", "this", "la que
                           "cette question", "la pregunta", "esta pregunta", "a pergunta",
                           "kesyon an", "kesyon sa a", "sa a", "mo a", "le mot", "la palabra",
                           "the word", "anyen", "su'aasha", "su'aashan", "erayga",
-                          "السؤال", "الكلمة", "السؤال ده", "el so2al")
+                          "السؤال", "الكلمة", "السؤال ده", "el so2al", "що це", "что это",
+                          "это слово", "це слово", "вопрос", "питання", "ang tanong",
+                          "ang salita")
 
 
 @functools.cache

@@ -38,12 +38,21 @@ MEANING_BEFORE = frozenset({  # pragma: no mutate
     "شو هو", "شو هي", "الكلمه", "كلمه", "ya3ni", "shu ya3ni", "shu", "shinu", "shno",
     "shinu ya3ni", "shno ya3ni", "eh ya3ni", "ma3na", "ma ma3na", "shu ma3na", "nghia cua",
     "nghia cua tu", "tu", "chu", "the word", "what does", "what is", "whats", "what's",
-    "meaning of"})
+    "meaning of",
+    # Tagalog and Taglish, Russian, Ukrainian and Russian on a Latin keyboard, typed without a
+    # question mark (playtest: "ano ibig sabihin ng constitution" and "что значит law" got
+    # the chat offer, and an English-only teacher a message she could not read)
+    "ano ibig sabihin ng", "ano ang ibig sabihin ng", "ano po ibig sabihin ng",
+    "ano po ang ibig sabihin ng", "anong ibig sabihin ng", "ibig sabihin ng", "ano ang",
+    "ano po ang", "ano yung", "ano ba ang", "ano ba yung", "meaning ng", "ano meaning ng",
+    "что такое", "что значит", "что означает", "как переводится", "що таке", "що означає",
+    "шо такое", "chto takoe", "chto znachit", "shto takoe", "shcho take"})
 MEANING_AFTER = frozenset({  # pragma: no mutate
     "يعني ايه", "يعني شو", "شو يعني", "معناها ايه", "معناها شو", "معناها", "يعني", "ايه",
     "ya3ni eh", "ya3ni shu", "ya3ni", "ma3naha eh", "la gi", "nghia la gi", "co nghia la gi",
     "nghia gi", "la cai gi", "la j", "nghia la j", "co nghia gi", "nghia la sao", "means",
-    "mean", "meaning"})
+    "mean", "meaning", "ibig sabihin", "ibig sabihin ba", "это что", "что это", "це що",
+    "що це", "eto chto", "chto eto"})
 MEANING_WORDS = 4  # what is left of such a question: a word or a short term, never a sentence
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 

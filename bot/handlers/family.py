@@ -45,6 +45,7 @@ from bot.presentation import (
 from bot.presentation.i18n import language_name
 from bot.presentation.students import names_and, student_label
 from bot.services import (
+    awake,
     family,
     family_updates,
     learners,
@@ -68,6 +69,18 @@ class _SaysLittle(filters.MessageFilter):
 
     def filter(self, message: Message) -> bool:
         return message.text is None or says_little(message.text)
+
+
+class _InQuietHours(filters.MessageFilter):
+    """A message sent in the school's quiet hours (asked before who sent it: in the day, a
+    student's graded answer costs no lookup more)."""
+
+    def __init__(self, services: Services) -> None:
+        super().__init__(name="in quiet hours")
+        self.services = services
+
+    def filter(self, message: Message) -> bool:
+        return awake.in_quiet_hours(self.services.clock(), self.services.config.school)
 
 
 def register(app: Application) -> None:
@@ -96,6 +109,16 @@ def register(app: Application) -> None:
     add(CallbackQueryHandler(language_button,
                              pattern=rf"^({callbacks.FAMILY_LANG}:|{callbacks.FAMILY_MORE}$)"))
     family_notes.register(app)  # the ready-made messages to the teacher
+    # after the handler that answers it (group 0): a message in quiet hours brings theirs
+    add(MessageHandler(PRIVATE & _InQuietHours(services) & only_family, writes_at_night),
+        group=1)
+
+
+async def writes_at_night(update: Update, context: PuenteContext) -> None:
+    """A family member writing in quiet hours is awake: send what waits for them now."""
+    user, s = update.effective_user, context.services
+    if user is not None and awake.writes_at_night(s.db, user.id, s.clock(), s.config.school):
+        context.deliverer.wake()
 
 
 async def start(update: Update, context: PuenteContext) -> None:

@@ -276,6 +276,8 @@ async def home_language_set(update: Update, context: PuenteContext, code: str,
     assert user is not None
     if first:
         join_notes.tell_joined(context, user.id, None, doubt)
+        # one with no messages: back to the phone's language, which she was asked in
+        before = join.phone_language_to_keep(code, user.language_code)
     offer = join.language_offer(s.db, user.id, code, lambda lang: s.translator is not None
                                 and s.translator.why_unavailable(lang) is None)
     back = keyboards.undo_language(s.catalog, before, callbacks.LANGUAGE, code) \

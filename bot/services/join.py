@@ -124,6 +124,20 @@ def suggest_from_phone(phone_language: str | None) -> str | None:
     return code
 
 
+def phone_language_to_keep(chosen: str, phone_language: str | None) -> str | None:
+    """The phone's language, offered back ("↩️ Вернуть Русский") when a first choice is one
+    Puente has no messages in and the phone's is one it writes (not English, which she gets
+    anyway): Artem, from Ukraine, tapped Українська on a phone in Russian, was asked in
+    Russian until then, and from that tap read English only, with no word in a language he
+    reads (playtest, Civics 10). None otherwise."""
+    language = LANGUAGES.get(chosen)
+    phone = suggest_from_phone(phone_language)
+    if phone is None or phone == chosen or (
+            language is not None and Capability.PROMPTS in language.capabilities):
+        return None
+    return phone
+
+
 def suggest_from_text(db: Database, user_id: int, text: str,
                       phone_language: str | None) -> Detection:
     """Guess the home language from a few words the student wrote (the text is not kept)."""

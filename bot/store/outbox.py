@@ -59,6 +59,8 @@ def payload_for(db: Database, row_id: int, chat_id: int) -> dict[str, Any] | Non
 
 
 _COLUMNS = "id, push_id, chat_id, kind, payload, tries"
+# A payload's mark that its reader wrote in quiet hours, so it need not wait for their end
+AWAKE = "awake"
 
 
 def _row(r: tuple[Any, ...]) -> OutboxRow:
@@ -178,6 +180,16 @@ def drop_unsent(db: Database, row_id: int) -> bool:
 def postpone(db: Database, row_id: int, not_before: datetime) -> None:
     db.execute("UPDATE outbox SET not_before = ?, lease_owner = NULL, lease_until = NULL "
                "WHERE id = ?", [stamp(not_before), row_id])
+
+
+def bring_forward(db: Database, chat_id: int, now: datetime, until: datetime) -> int:
+    """Make due now, marked AWAKE, the pending rows to one chat that wait for a moment after
+    `now` and no later than `until` (the end of tonight's quiet hours); return how many."""
+    return db.execute(
+        f"UPDATE outbox SET not_before = :now, payload = json_set(payload, '$.{AWAKE}', 1) "
+        "WHERE chat_id = :chat AND status = 'pending' "
+        "AND lease_owner IS NULL AND not_before > :now AND not_before <= :until",
+        {"now": stamp(now), "until": stamp(until), "chat": chat_id}).rowcount
 
 
 def push_counts(db: Database, push_id: int) -> Counter[str]:

@@ -30,6 +30,17 @@ def test_a_two_word_term_counts_as_one_word() -> None:
         == AboutWord("food chain", question=False)
 
 
+@pytest.mark.parametrize("text", ["ano ibig sabihin ng ecosystem", "Ano po ang ecosystem",
+                                  "ecosystem ibig sabihin", "что такое ecosystem",
+                                  "что значит ecosystem", "chto takoe ecosystem",
+                                  "що таке ecosystem", "ecosystem это что"])
+def test_what_does_it_mean_in_taglish_russian_or_ukrainian_without_a_mark_asks_for_its_card(
+        text: str) -> None:
+    """Playtest (Civics 10): Maricel's "ano ibig sabihin ng constitution" and Artem's "что
+    значит law" were offered to an English-only teacher as chat, though Puente has the card."""
+    assert about_word(text, TERMS, english_words()) == AboutWord("ecosystem", question=True)
+
+
 @pytest.mark.parametrize("text", [
     "Ang ecosystem ay mahalaga sa atin",   # not an English sentence
     "ecosystem and habitat?",              # two words: which card?

@@ -442,6 +442,17 @@ def test_i_dont_know_in_any_language_is_a_miss_never_a_retry_nor_no_answer(
     assert grade_typed(typed, "habitat", lang=lang).verdict is Verdict.DONT_KNOW
 
 
+@pytest.mark.parametrize("typed", ["ne znayu", "Ne znaju!", "ya ne znayu", "хз",
+                                   "не пам'ятаю", "не знаю це слово", "ne pomnyu"])
+def test_ukrainian_and_russian_on_a_latin_keyboard_i_dont_know_is_a_miss_not_a_try(
+        typed: str) -> None:
+    """Playtest (Artem, from Ukraine, phone in Russian): "ne znayu" was graded as a try at
+    "law", "Not quite" instead of "That's OK", and listed for the teacher among the typed
+    misses to count as right."""
+    assert grade(typed, "law", home_terms=["закон"], lang="ru").kind is Verdict.DONT_KNOW
+    assert grade_typed(typed, "law", lang="ru").verdict is Verdict.DONT_KNOW
+
+
 @pytest.mark.parametrize(("typed", "lang"), [
     ("nose", "es"),            # Spanish chat writes "no sé" so; it is an English word
     ("no", "es"), ("know", None), ("I know", None), ("konnen", "ht"), ("paub", "hmn"),

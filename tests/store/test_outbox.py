@@ -70,3 +70,22 @@ def test_a_push_booked_for_a_class_nobody_joined_waits_cancels_and_is_reported_w
     assert outbox.cancel_push(db, push, later) is None  # due: nothing left to cancel
     assert outbox.cancel_push(db, push, START) == 0  # waiting, with no student yet
     assert outbox.get_push(db, push) is None
+
+
+def test_an_awake_reader_gets_what_waits_for_quiet_hours_not_what_is_booked_later() -> None:
+    """What waits for 07:00 in the chat of someone writing at 05:00 is due now, marked so
+    the deliverer sends it in quiet hours; a message booked for 08:00, or another chat's,
+    still waits."""
+    db = open_store(None)
+    morning = START + timedelta(hours=2)
+    waiting = outbox.enqueue(db, None, 7, "answer", {"text": "a"}, morning, START)
+    later = outbox.enqueue(db, None, 7, "announcement", {"text": "b"},
+                           morning + timedelta(hours=1), START)
+    other = outbox.enqueue(db, None, 8, "answer", {"text": "c"}, morning, START)
+    assert outbox.bring_forward(db, 7, START, morning) == 1
+    assert [row_id for row_id, _ in outbox.claimable(db, START, 10)] == [waiting]
+    [row] = outbox.claim(db, [waiting], "me", START, START + timedelta(minutes=1))
+    assert row.payload == {"text": "a", outbox.AWAKE: 1}
+    still = {r[0] for r in db.execute("SELECT id FROM outbox WHERE not_before > ?",
+                                       [START.isoformat()])}
+    assert still == {later, other}
