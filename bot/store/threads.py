@@ -143,11 +143,16 @@ def add_answer(db: Database, asked: ThreadMessage, now: datetime, written: str |
     """Record the teacher's answer to one message (the language it was `written` in, whether
     it went as a `machine` translation into the asker's language, or which `ready`-made
     reply it was) and mark the message answered."""
-    # One relay may stand in several children's threads (twins): answered in each.
+    # One relay may stand in several children's threads (twins): answered in each. The
+    # message reached each teacher of the class as a row of its own (one writer, one child,
+    # one moment): answered for them all, so a co-teacher's /thread no longer shows it
+    # waiting and their ready-made reply asks first (playtest: a father read two answers).
     db.execute("UPDATE thread_messages SET answered_at = coalesce(answered_at, ?) WHERE id = ? "
                "OR (direction = ? AND (teacher_id, relay_message_id) = (SELECT teacher_id, "
-               "relay_message_id FROM thread_messages WHERE id = ?))",
-               [stamp(now), asked.id, ASK, asked.id])
+               "relay_message_id FROM thread_messages WHERE id = ?)) "
+               "OR (direction = ? AND asker_id = ? AND student_id = ? AND created_at = ?)",
+               [stamp(now), asked.id, ASK, asked.id, ASK, asked.asker_id, asked.student_id,
+                stamp(asked.created_at)])
     cursor = db.execute(
         "INSERT INTO thread_messages (student_id, teacher_id, asker_id, asker_role, direction, "
         "language, created_at, written, machine, ready) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
