@@ -510,9 +510,10 @@ def thread_text(catalog: Catalog, lang: str, name: str, thread: list[ThreadMessa
         if message.direction == ASK:
             lines.append(_thread_ask(catalog, lang, message, date,
                                      (senders or {}).get(message.asker_id), name))
-        elif message.teacher_id in (colleagues or {}):  # a co-teacher answered it
-            lines.append(catalog.render("thread-line-answer-by", lang, date=date,
-                                        teacher=(colleagues or {})[message.teacher_id]))
+        elif message.teacher_id in (colleagues or {}):  # a co-teacher answered, or wrote
+            lines.append(catalog.render(
+                "thread-line-started-by" if message.started else "thread-line-answer-by",
+                lang, date=date, teacher=(colleagues or {})[message.teacher_id]))
         elif message.ready:  # Puente's own words in their language: no machine, no English
             lines.append(catalog.render("thread-line-ready", lang, date=date,
                                         language=teacher_language(message.language)))

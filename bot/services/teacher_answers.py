@@ -330,20 +330,17 @@ class StudentThread:
 
 def student_thread(db: Database, teacher_id: int, who: str) -> StudentThread:
     """One student of the teacher's classes (as the teacher tells them apart), their thread
-    with this teacher, and the answers the other teachers of the student's class (theirs
-    too) gave the same writers: each teacher got the writer's message, and one answer
-    answers it for all (threads.add_answer). A co-teacher's first message is theirs alone."""
+    with this teacher, and what the other teachers of the student's class (theirs too)
+    wrote to the same family: each teacher got the family's message, and one answer answers
+    it for all (threads.add_answer); a co-teacher who writes first is listed too, so two
+    teachers do not write the same thing (playtest)."""
     row, _ = student_lookup.find_student(db, teacher_id, who, "/thread")
     shared = [e.class_id for e in people.teacher_enrolments(db, teacher_id)
               if e.student_id == row.student_id]
     colleagues = {t.teacher_id: t.first_name for t in members.class_teachers(db, shared)
                   if t.teacher_id != teacher_id}
-    everything = threads.thread(db, row.student_id)
-    askers = {m.asker_id for m in everything
-              if m.teacher_id == teacher_id and m.direction == threads.ASK}
-    shown = [m for m in everything if m.teacher_id == teacher_id or (
-        m.teacher_id in colleagues and m.direction == threads.ANSWER and not m.started
-        and m.asker_id in askers)]
+    shown = [m for m in threads.thread(db, row.student_id) if m.teacher_id == teacher_id
+             or (m.teacher_id in colleagues and m.direction == threads.ANSWER)]
     return StudentThread(student_lookup.name_of(db, teacher_id, row.student_id), shown,
                          families.member_names(db, row.student_id),
                          {m.teacher_id: colleagues[m.teacher_id] for m in shown

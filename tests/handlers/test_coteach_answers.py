@@ -16,6 +16,7 @@ from tests.harness import (
     buttons,
     enrol_student,
     texts,
+    write_as_written,
 )
 
 JEAN, PAPA, ALI = 1001, 2001, 9060
@@ -70,3 +71,15 @@ async def test_an_unanswered_message_still_waits_in_both_threads(chat: Chat) -> 
     for teacher in (rivera(chat), ali):
         thread = texts(await chat.send(teacher, "/thread Jean"))
         assert thread.endswith("· ⏳ waiting for your answer")
+
+
+async def test_a_co_teachers_first_message_to_the_family_is_in_the_teachers_thread(
+        chat: Chat) -> None:
+    ali, _ = await a_question_both_teachers_read(chat)
+    listing = await chat.send(ali, "/families")
+    write = next(d for label, d in buttons(listing) if label.startswith("✉️ Write: Papa"))
+    await chat.tap(ali, write)
+    await write_as_written(chat, ali, "Jean did well on the lab today.")
+    await chat.deliver()
+    thread = texts(await chat.send(rivera(chat), "/thread Jean")).split("\n")
+    assert thread[-1].endswith("· ✉️ Ali wrote first to a family member")
