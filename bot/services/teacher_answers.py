@@ -208,6 +208,15 @@ def answered_or_old(asked: ThreadMessage, now: datetime) -> bool:
     return asked.answered_at is not None or asked.created_at < now - RECENT_RELAYS
 
 
+def answered_by_colleague(db: Database, asked: ThreadMessage) -> str | None:
+    """The first name of the other teacher who answered this message already (a co-teacher:
+    the family got one answer), or None: "⚠️ Ali already answered this message"."""
+    if asked.answered_at is None:
+        return None
+    other = threads.answered_by_other(db, asked)
+    return None if other is None else people.teacher_name(db, other)
+
+
 def queue_ready(db: Database, answer: Answer, reply: str, text: str, now: datetime,
                 spoken: Spoken | None = None, listen_rows: ListenRows | None = None,
                 voice: str | None = None) -> int:

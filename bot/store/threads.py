@@ -161,6 +161,18 @@ def add_answer(db: Database, asked: ThreadMessage, now: datetime, written: str |
     return cursor.lastrowid or 0
 
 
+def answered_by_other(db: Database, asked: ThreadMessage) -> int | None:
+    """The teacher, not the one it was relayed to, whose answer to this writer about this
+    child came at or after it (their co-teacher's row was marked answered with it:
+    add_answer), or None."""
+    row = db.execute("SELECT teacher_id FROM thread_messages WHERE direction = ? AND "
+                     "asker_id = ? AND student_id = ? AND teacher_id != ? AND created_at >= ? "
+                     "AND NOT started ORDER BY created_at, id LIMIT 1",
+                     [ANSWER, asked.asker_id, asked.student_id, asked.teacher_id,
+                      stamp(asked.created_at)]).fetchone()
+    return None if row is None else int(row[0])
+
+
 def mark_ready(db: Database, asked_id: int, reply: str) -> bool:
     """Note that this ready-made reply answers this message; False when it already did (a
     second tap, a forged one: each reply goes once). Another reply may follow it ("I will
