@@ -55,7 +55,8 @@ HELP = """Type what a user would send. Commands:
                                       {code:CLASS}: the code of the class called CLASS that a
                                       teacher made with /newclass; {family-link}: the last
                                       family link; {family-link:NAME}: the last one made for
-                                      student NAME)
+                                      student NAME; {coteach}: the last /coteach code, which
+                                      another phone sends as /teach {coteach})
   reply [WORDS ||] TEXT               send TEXT as a reply to the newest message you were shown
                                       (the newest one containing WORDS, when given)
   tap N | tap LABEL                   press button N of the last message with buttons that you
@@ -139,6 +140,7 @@ class Demo:
                       lambda found: self._family_link(found[1]),
                       line.strip().replace("{code}", self.code))
         line = re.sub(r"\{code:([^}]+)\}", lambda found: self._class_code(found[1]), line)
+        line = line.replace("{coteach}", self._coteach_code())
         if not line or line.startswith("#"):
             return True
         self.out(f"\n{self._who_label()}: {line}")
@@ -206,6 +208,13 @@ class Demo:
         of the last one made for the student called `student`."""
         found = (re.search(r"start=(f_[\w-]+)", call.text) for call in reversed(self.api.calls)
                  if student is None or student.strip() in call.text)
+        return next((match[1] for match in found if match), "")
+
+    def _coteach_code(self) -> str:
+        """The last co-teacher code the bot showed anyone (drawn by `secrets`: a script cannot
+        know it, so a co-teacher could not be played from one; playtest)."""
+        found = (re.search(r"/teach (\S+)", plain_text(call.text))
+                 for call in reversed(self.api.calls))
         return next((match[1] for match in found if match), "")
 
     def _class_code(self, name: str) -> str:

@@ -62,6 +62,9 @@ _EXACT, _CARD_TODAY, _REVEALED, _PRACTICE_ITEM, _REMEMBERED, _CARD_READ, _TYPED,
 # the ninth flag sits above the options counted (bits 8-15): rows written before it keep
 # their meaning, and `from_bits` reads the options through a mask
 _ACCEPTED = 1 << 16
+# the tenth: written in a language other than English after "write it in English" (the
+# meaning, "matière" for matter): its text is shown the teacher, never a ✅ to count it
+_OTHER_LANGUAGE = 1 << 17
 _CHOICES_SHIFT = 8  # the options counted, above the flags (0: None, typed or the usual four)
 
 
@@ -82,13 +85,15 @@ class Graded:
     # right only because a teacher accepted this text for the word in the class (a class-wide
     # acceptance): the evidence says so (/student, the CSV's accepted_by_teacher)
     accepted: bool = False
+    other_language: bool = False  # the meaning in another language, not the English word
 
     def bits(self) -> int:
         """The flags as one integer (attempts.grading)."""
         flags = ((_EXACT, self.exact), (_CARD_TODAY, self.card_today),
                  (_REVEALED, self.revealed), (_PRACTICE_ITEM, self.practice_item),
                  (_REMEMBERED, self.remembered), (_CARD_READ, self.card_read),
-                 (_TYPED, self.typed), (_TILES, self.tiles), (_ACCEPTED, self.accepted))
+                 (_TYPED, self.typed), (_TILES, self.tiles), (_ACCEPTED, self.accepted),
+                 (_OTHER_LANGUAGE, self.other_language))
         return sum(bit for bit, on in flags if on) | ((self.choices or 0) << _CHOICES_SHIFT)
 
     @classmethod
@@ -98,7 +103,7 @@ class Graded:
         return cls(bool(bits & _EXACT), choices or None, bool(bits & _CARD_TODAY),
                    bool(bits & _REVEALED), bool(bits & _PRACTICE_ITEM),
                    bool(bits & _REMEMBERED), bool(bits & _CARD_READ), bool(bits & _TYPED),
-                   bool(bits & _TILES), bool(bits & _ACCEPTED))
+                   bool(bits & _TILES), bool(bits & _ACCEPTED), bool(bits & _OTHER_LANGUAGE))
 
     def missed_practice(self) -> bool:
         """Whether the answer, graded a miss, was practice (services.answers' rule for a

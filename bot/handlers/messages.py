@@ -426,9 +426,9 @@ async def thread(update: Update, context: PuenteContext) -> None:
     user, chat, s = update.effective_user, update.effective_chat, context.services
     if user is None or chat is None:
         return
-    who, thread, senders = teacher_answers.student_thread(s.db, user.id,
-                                                          " ".join(context.args or []))
+    found = teacher_answers.student_thread(s.db, user.id, " ".join(context.args or []))
     lang = user_language(context, user.id, user.language_code)
-    text = message_views.thread_text(s.catalog, lang, student_label(who, s.catalog, lang),
-                                     thread, s.config.school.timezone, senders)
+    text = message_views.thread_text(s.catalog, lang, student_label(found.name, s.catalog, lang),
+                                     found.messages, s.config.school.timezone, found.senders,
+                                     found.colleagues)
     await send_long(context, chat.id, text)  # a term of messages is more than one holds

@@ -210,7 +210,8 @@ async def ready_button(update: Update, context: PuenteContext) -> None:
     if reply in (asked.ready or "").split():  # sent already: never asked about, nor a menu
         raise teacher_answers.ReadySentError()
     if not confirmed and when is None and teacher_answers.answered_or_old(asked, now):
-        await _ask_first(context, query, lang, reply, child, relay_id)  # never in one tap
+        await _ask_first(context, query, lang, reply, child, relay_id,  # never in one tap
+                         teacher_answers.answered_by_colleague(s.db, asked))
         return
     if confirmed and not await spend(query):  # a double tap on ✅: the first one sent it
         return
@@ -246,14 +247,16 @@ async def ready_button(update: Update, context: PuenteContext) -> None:
 
 
 async def _ask_first(context: PuenteContext, query: CallbackQuery, lang: str, reply: str,
-                     child: str, relay_id: int) -> None:
+                     child: str, relay_id: int, colleague: str | None = None) -> None:
     """Ask before a ready-made reply goes to a message answered already, or old: "Send
     “Ana is doing well.” anyway?" ✅ / ✖️ (a family who cannot read the English line reads
-    only the reply, out of its context)."""
+    only the reply, out of its context); naming the co-teacher who answered it."""
     s = context.services
     text = ready_menus.reply_text(s.catalog, lang, reply, child)
+    said = s.catalog.render("ready-confirm-answered-by", lang, text=text, teacher=colleague) \
+        if colleague else s.catalog.render("ready-confirm-answered", lang, text=text)
     await context.bot.send_message(
-        query.from_user.id, s.catalog.render("ready-confirm-answered", lang, text=text),
+        query.from_user.id, said,
         parse_mode=ParseMode.HTML, reply_markup=keyboards.confirm_ready(s.catalog, lang, reply,
                                                                         relay_id))
 

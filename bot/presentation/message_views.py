@@ -493,13 +493,15 @@ def announcement_text(catalog: Catalog, class_name: str, english: str,
 
 
 def thread_text(catalog: Catalog, lang: str, name: str, thread: list[ThreadMessage],
-                tz: tzinfo, senders: dict[int, str] | None = None) -> Markup:
+                tz: tzinfo, senders: dict[int, str] | None = None,
+                colleagues: dict[int, str] | None = None) -> Markup:
     """A teacher's view of one student's thread: who wrote and when, never what (Puente
     keeps no text; the words are in the teacher's own chat), the language each message was
     written in, how each answer reached its reader (in their language by machine translation,
     or as the teacher wrote it), and what waits for an answer (a message that was only thanks
     waits for none). A message from before Puente kept its language says none. A family
-    member is named by first name where it is known (`senders`, by Telegram id)."""
+    member is named by first name where it is known (`senders`, by Telegram id); a
+    co-teacher's answer by theirs (`colleagues`, by teacher id)."""
     if not thread:
         return catalog.render("thread-none", lang, name=name)
     lines = [catalog.render("thread-header", lang, name=name)]
@@ -508,6 +510,10 @@ def thread_text(catalog: Catalog, lang: str, name: str, thread: list[ThreadMessa
         if message.direction == ASK:
             lines.append(_thread_ask(catalog, lang, message, date,
                                      (senders or {}).get(message.asker_id), name))
+        elif message.teacher_id in (colleagues or {}):  # a co-teacher answered, or wrote
+            lines.append(catalog.render(
+                "thread-line-started-by" if message.started else "thread-line-answer-by",
+                lang, date=date, teacher=(colleagues or {})[message.teacher_id]))
         elif message.ready:  # Puente's own words in their language: no machine, no English
             lines.append(catalog.render("thread-line-ready", lang, date=date,
                                         language=teacher_language(message.language)))

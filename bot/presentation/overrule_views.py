@@ -18,7 +18,7 @@ def misses_text(page: MissPage, name: str, catalog: Catalog, lang: str, tz: tzin
     with letter tiles says so ("🔤 spelled with tiles: “tu”"): a level-1 child tapping
     letters is not a child who typed "tu" (playtest, a Hmong level-1 child's teacher). When
     they do not all fit, which of how many these are ("1–8 of 20": a teacher took the 8 for
-    all)."""
+    all). The meaning written in another language says so: no ✅ can count it."""
     header = "student-typed-misses-tiles" if any(m.tiles for m in page.lines) \
         else "student-typed-misses"
     lines = [catalog.render(header, lang, days=KEEP_DAYS, name=name)]
@@ -30,10 +30,12 @@ def misses_text(page: MissPage, name: str, catalog: Catalog, lang: str, tz: tzin
         # it read as one ("hrwc" on the day of the card; playtest, Yousef, level 1)
         key = ("student-tiles-miss" if miss.tiles else "student-typed-miss") \
             + ("-counted" if miss.counted else "-practice" if miss.practice else "")
-        lines.append(catalog.render(key, lang, number=number, term=miss.term, typed=miss.typed,
-                                    date=catalog.day(lang, miss.answered_at.astimezone(tz)
-                                                     .date())))
-    if any(not m.plausible and not m.counted for m in page.lines):
+        line = catalog.render(key, lang, number=number, term=miss.term, typed=miss.typed,
+                              date=catalog.day(lang, miss.answered_at.astimezone(tz).date()))
+        if miss.other_language:  # "matière" for matter: the meaning, not yet the English
+            line = Markup(f"{line} {catalog.render('student-miss-other-language', lang)}")
+        lines.append(line)
+    if any(not m.plausible and not m.counted and not m.other_language for m in page.lines):
         lines.append(catalog.render("student-misses-far", lang))
     return join_lines(lines)
 

@@ -541,17 +541,23 @@ def _finish(db: Database, stored: check_items.StoredItem, grade: Grade, now: dat
                          and record_answer(state, exact=True, **answer).mastered)
         study.save_mastery(db, who.id, item.word_id, updated, now, answered=grade.correct,
                            listening=item.item_type is ItemType.LISTEN, practice=practice)
+        other_language = not grade.correct and grade.verdict in RETRY
         graded = Graded(grade.exact, choices, card_today, revealed, stored.practice,
                         stored.remembered, card_read, item.typed, with_tiles,
-                        accepted=grade.verdict is Verdict.ACCEPTED)
+                        accepted=grade.verdict is Verdict.ACCEPTED,
+                        other_language=other_language)
         # A typed miss keeps its text and the word's mastery before it, in the same
         # statement: a teacher may count it right from /student (overrule.py); so does an
         # answer right only by a class's acceptance, which a withdrawal grades again
         kept = text is not None and (grade.verdict is Verdict.ACCEPTED or (
             not grade.correct and grade.verdict in OVERRULABLE))
+        # The meaning written in another language ("matière" twice) keeps its text alone:
+        # /student shows it (a "typed 0/10" with nothing listed read as not knowing the
+        # words; playtest), and without the mastery before it no ✅ can count it
         study.record_attempt(db, who.id, item.word_id, item.item_type, stored.prompt_lang,
                              grade.correct, now, practice=practice, grading=graded.bits(),
-                             typed=kept_text(text) if kept and text else None,
+                             typed=kept_text(text) if (kept or other_language) and text
+                             else None,
                              before=snapshot(state) if kept else None)
         again, mixed = reteach(db, stored, who, updated, now, tz, chosen) or (None, None)
         # The check as read before this answer, with it answered; read again when re-teaching

@@ -74,6 +74,7 @@ class MissLine:
     tiles: bool = False  # spelled with letter tiles, not typed (the teacher is told which)
     plausible: bool = True  # near the word, its gloss, or English words: ✅ Count as right
     practice: bool = False  # practice (its card read that day, "Practice again"): never counted
+    other_language: bool = False  # the meaning in another language ("matière"): no ✅
 
 
 @dataclass(frozen=True)
@@ -102,9 +103,10 @@ def recent_misses(db: Database, student_id: int, now: datetime, start: int = 0) 
     lang = student.language if student is not None else None
     return MissPage([MissLine(m.attempt_id, words[m.word_id].term, m.typed, m.answered_at,
                               m.overruled_at is not None, m.graded.tiles,
-                              plausible(m.typed, words[m.word_id].term,
-                                        own_terms(words[m.word_id], lang)[0], m.graded.tiles,
-                                        lang), m.practice)
+                              not m.graded.other_language and plausible(
+                                  m.typed, words[m.word_id].term,
+                                  own_terms(words[m.word_id], lang)[0], m.graded.tiles, lang),
+                              m.practice, m.graded.other_language)
                      for m in misses if m.word_id in words],
                     start, typed_misses.count_misses(db, student_id, since))
 

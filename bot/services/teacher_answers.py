@@ -25,7 +25,7 @@ from bot.domain.spoken_text import Spoken
 from bot.services import student_lookup
 from bot.services.hear_message import ListenRows, Rows, keep_reading
 from bot.services.message_languages import answer_language, in_their_language, teacher_wrote
-from bot.store import families, outbox, people, threads
+from bot.store import families, members, outbox, people, threads
 from bot.store.threads import FAMILY, ThreadMessage
 from bot.translation.translator import Translation, Translator
 
@@ -208,6 +208,15 @@ def answered_or_old(asked: ThreadMessage, now: datetime) -> bool:
     return asked.answered_at is not None or asked.created_at < now - RECENT_RELAYS
 
 
+def answered_by_colleague(db: Database, asked: ThreadMessage) -> str | None:
+    """The first name of the other teacher who answered this message already (a co-teacher:
+    the family got one answer), or None: "⚠️ Ali already answered this message"."""
+    if asked.answered_at is None:
+        return None
+    other = threads.answered_by_other(db, asked)
+    return None if other is None else people.teacher_name(db, other)
+
+
 def queue_ready(db: Database, answer: Answer, reply: str, text: str, now: datetime,
                 spoken: Spoken | None = None, listen_rows: ListenRows | None = None,
                 voice: str | None = None) -> int:
@@ -336,11 +345,30 @@ def is_relayed(db: Database, teacher_id: int, message_id: int) -> bool:
 last_contact = threads.last_contact  # when a family member and a teacher last wrote
 
 
-def student_thread(db: Database, teacher_id: int, who: str
-                   ) -> tuple[student_lookup.StudentName, list[ThreadMessage], dict[int, str]]:
+@dataclass(frozen=True)
+class StudentThread:
+    """One student's thread as a teacher reads it (/thread NAME)."""
+
+    name: student_lookup.StudentName
+    messages: list[ThreadMessage]  # oldest first
+    senders: dict[int, str]        # the family members in it: Telegram id -> first name
+    colleagues: dict[int, str]     # the co-teachers whose answers are in it: id -> name
+
+
+def student_thread(db: Database, teacher_id: int, who: str) -> StudentThread:
     """One student of the teacher's classes (as the teacher tells them apart), their thread
-    with this teacher, oldest first, and the first names of the family members in it."""
+    with this teacher, and what the other teachers of the student's class (theirs too)
+    wrote to the same family: each teacher got the family's message, and one answer answers
+    it for all (threads.add_answer); a co-teacher who writes first is listed too, so two
+    teachers do not write the same thing (playtest)."""
     row, _ = student_lookup.find_student(db, teacher_id, who, "/thread")
-    return student_lookup.name_of(db, teacher_id, row.student_id), [
-        m for m in threads.thread(db, row.student_id) if m.teacher_id == teacher_id], \
-        families.member_names(db, row.student_id)
+    shared = [e.class_id for e in people.teacher_enrolments(db, teacher_id)
+              if e.student_id == row.student_id]
+    colleagues = {t.teacher_id: t.first_name for t in members.class_teachers(db, shared)
+                  if t.teacher_id != teacher_id}
+    shown = [m for m in threads.thread(db, row.student_id) if m.teacher_id == teacher_id
+             or (m.teacher_id in colleagues and m.direction == threads.ANSWER)]
+    return StudentThread(student_lookup.name_of(db, teacher_id, row.student_id), shown,
+                         families.member_names(db, row.student_id),
+                         {m.teacher_id: colleagues[m.teacher_id] for m in shown
+                          if m.teacher_id != teacher_id})

@@ -235,4 +235,23 @@ def remove_co_teacher(db: Database, class_id: int, teacher_id: int) -> bool:
                           [class_id, teacher_id]).rowcount == 1
         db.execute("DELETE FROM coteach_codes WHERE class_id = ? AND created_by = ? "
                    "AND used_at IS NULL", [class_id, teacher_id])
+        if gone:
+            db.execute(_WAITING_ABOUT_CLASS, {"teacher": teacher_id, "class": class_id})
     return gone
+
+
+# The notes still waiting to go to a co-teacher taken off a class that are about it: one
+# naming the class, or a student of it they no longer teach in another class (a join note,
+# a family's message, a level set, a quiet student). Playtest: a co-teacher removed at 19:01
+# read "👋 Samira joined Chem 11: Somali ... phone English" at 19:02.
+_GONE_STUDENTS = (
+    "SELECT student_id FROM enrollments WHERE class_id = :class AND student_id NOT IN "
+    "(SELECT student_id FROM enrollments WHERE class_id IN (SELECT id FROM classes WHERE "
+    "teacher_id = :teacher UNION SELECT class_id FROM class_teachers "
+    "WHERE teacher_id = :teacher))")
+_WAITING_ABOUT_CLASS = (
+    "DELETE FROM outbox WHERE chat_id = :teacher AND status = 'pending' AND ("
+    "json_extract(payload, '$.class_id') = :class "
+    f"OR json_extract(payload, '$.student_id') IN ({_GONE_STUDENTS}) "
+    "OR EXISTS (SELECT 1 FROM json_each(outbox.payload, '$.student_ids') "
+    f"WHERE value IN ({_GONE_STUDENTS})))")

@@ -143,17 +143,34 @@ def add_answer(db: Database, asked: ThreadMessage, now: datetime, written: str |
     """Record the teacher's answer to one message (the language it was `written` in, whether
     it went as a `machine` translation into the asker's language, or which `ready`-made
     reply it was) and mark the message answered."""
-    # One relay may stand in several children's threads (twins): answered in each.
+    # One relay may stand in several children's threads (twins): answered in each. The
+    # message reached each teacher of the class as a row of its own (one writer, one child,
+    # one moment): answered for them all, so a co-teacher's /thread no longer shows it
+    # waiting and their ready-made reply asks first (playtest: a father read two answers).
     db.execute("UPDATE thread_messages SET answered_at = coalesce(answered_at, ?) WHERE id = ? "
                "OR (direction = ? AND (teacher_id, relay_message_id) = (SELECT teacher_id, "
-               "relay_message_id FROM thread_messages WHERE id = ?))",
-               [stamp(now), asked.id, ASK, asked.id])
+               "relay_message_id FROM thread_messages WHERE id = ?)) "
+               "OR (direction = ? AND asker_id = ? AND student_id = ? AND created_at = ?)",
+               [stamp(now), asked.id, ASK, asked.id, ASK, asked.asker_id, asked.student_id,
+                stamp(asked.created_at)])
     cursor = db.execute(
         "INSERT INTO thread_messages (student_id, teacher_id, asker_id, asker_role, direction, "
         "language, created_at, written, machine, ready) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [asked.student_id, asked.teacher_id, asked.asker_id, asked.asker_role, ANSWER,
          asked.language, stamp(now), written, None if machine is None else int(machine), ready])
     return cursor.lastrowid or 0
+
+
+def answered_by_other(db: Database, asked: ThreadMessage) -> int | None:
+    """The teacher, not the one it was relayed to, whose answer to this writer about this
+    child came at or after it (their co-teacher's row was marked answered with it:
+    add_answer), or None."""
+    row = db.execute("SELECT teacher_id FROM thread_messages WHERE direction = ? AND "
+                     "asker_id = ? AND student_id = ? AND teacher_id != ? AND created_at >= ? "
+                     "AND NOT started ORDER BY created_at, id LIMIT 1",
+                     [ANSWER, asked.asker_id, asked.student_id, asked.teacher_id,
+                      stamp(asked.created_at)]).fetchone()
+    return None if row is None else int(row[0])
 
 
 def mark_ready(db: Database, asked_id: int, reply: str) -> bool:

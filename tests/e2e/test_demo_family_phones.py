@@ -90,3 +90,17 @@ async def test_twice_sends_the_same_message_twice_a_second_apart() -> None:
     printed = await play("twice hello")  # a stranger: each copy gets its own answer
     assert printed.count("🧒 Student: twice hello") == 1
     assert printed.count("open the link your teacher gave you") == 2
+
+
+async def test_a_second_teacher_phone_co_teaches_with_the_code_shown() -> None:
+    # playtest (Chem 11): /coteach codes are drawn at random, so no script could play the
+    # co-teacher; {coteach} is the last one the bot showed
+    printed = await play("""
+as teacher
+/coteach
+student Ali en
+/teach {coteach}
+/classes
+""")
+    assert "You now co-teach Science 7B." in printed
+    assert "👥 Teachers: Ms. Rivera (created the class), Ali" in printed

@@ -123,3 +123,34 @@ async def test_a_note_naming_a_teacher_who_deleted_their_data_is_never_sent(
     await chat.send(diaz(chat), "/deleteme")
     await chat.tap(diaz(chat), "dl:yes")
     assert "Diaz" not in told(await chat.deliver(), TEACHER_ID)
+
+
+async def test_a_removed_co_teacher_gets_no_note_about_the_classes_students_still_waiting(
+        chat: Chat) -> None:
+    # Playtest (Chem 11): Ali was taken off the class at 19:01 and at 19:02 read "👋 Samira
+    # joined Chem 11: Somali ... phone English", a note queued to him before the removal
+    await co_teaches(chat, diaz(chat))
+    await chat.deliver()
+    await join_and_confirm(chat, chat.user(HODAN, "Hodan", "so"), "so", told=True)  # waits
+    class_id = chat.db["classes"].get(1)["id"]
+    await chat.tap(owner(chat), callbacks.data(callbacks.COTEACHER, class_id, DIAZ, "yes"))
+    chat.clock.advance(hours=1)
+    calls = await chat.deliver()
+    assert "Ms. Rivera has taken you off <b>Science 7B</b>" in told(calls, DIAZ)
+    assert "Hodan" not in told(calls, DIAZ)
+    assert "Hodan" in told(calls, TEACHER_ID)  # the class's own teacher still hears of her
+
+
+async def test_a_removed_co_teacher_still_hears_of_a_student_they_teach_in_another_class(
+        chat: Chat) -> None:
+    await co_teaches(chat, diaz(chat))
+    await chat.send(diaz(chat), "/newclass ELD 2")
+    await chat.deliver()
+    await join_and_confirm(chat, chat.user(HODAN, "Hodan", "so"), "so", told=True)
+    class_id = chat.db["classes"].get(1)["id"]
+    other = next(c for c in people.teacher_classes(chat.db, DIAZ) if c.name == "ELD 2")
+    people.enroll(chat.db, HODAN, other.id, chat.clock())
+    await chat.send(owner(chat), "/level Hodan 2")  # a note to Diaz about Hodan waits
+    await chat.tap(owner(chat), callbacks.data(callbacks.COTEACHER, class_id, DIAZ, "yes"))
+    chat.clock.advance(hours=1)
+    assert "Hodan" in told(await chat.deliver(), DIAZ)  # still their student, in ELD 2

@@ -52,3 +52,20 @@ async def test_a_kreyol_spelling_is_right_with_the_spelling_shown(chat: Chat) ->
     ask_typed(chat, "science.matter-and-forces", "hypothesis", "ht")
     reply = texts(await chat.send(jb, "ipotesis"))
     assert "✅" in reply and "<u>" in reply  # the letters to fix are underlined
+
+
+async def test_the_teacher_sees_the_french_word_typed_twice_and_cannot_count_it(
+        chat: Chat) -> None:
+    """Playtest (Chem 11, Jean, WIDA 2): he typed matière, masse, liquide; each second try
+    was a miss whose text was not kept, so /student read "⌨️ typed 0/10" and listed nothing:
+    the teacher could not see that he knew every meaning and wrote it in French."""
+    jean = chat.user(1001, "Jean", lang="fr")
+    await join_and_confirm(chat, jean, lang="ht", level=2)
+    ask_typed(chat, "science.matter-and-forces", "matter", "ht")
+    await chat.send(jean, "matière")  # "the French word 👍 write it in English"
+    assert "Not quite" in texts(await chat.send(jean, "matière"))  # a miss now
+    shown = await chat.send(chat.user(9001, "Rivera", "en"), "/student Jean")
+    listed = texts(shown)
+    assert "1. <b>matter</b>: “matière”, Mon 14 Sep · not English: the meaning, in another " \
+        "language" in listed
+    assert not any(label.startswith("✅") and "matter" in label for label, _ in shown[-1].buttons)
