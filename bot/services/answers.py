@@ -371,7 +371,9 @@ def _answer_text(db: Database, user_id: int, stored: check_items.StoredItem,
         return _finish(db, stored, grade_choice(stored.item, index), now, tz, holidays, who,
                        check=check)
     grade = _typed_grade(db, who, stored, text)
-    if in_another_script(text, stored.item.answer):  # "猫" for "habitat": no spelling of it
+    if in_another_script(text, stored.item.answer) and grade.verdict is not Verdict.DONT_KNOW:
+        # "猫" for "habitat": no spelling of it; but "不知道" or "모르겠어요" is the 🤷 (Chinese
+        # and Korean playtest: "write it in English" to a child who said she does not know)
         return _not_written(stored, who, grade, text)
     if grade.verdict in NOT_AN_ANSWER:  # "🙂", "?!" or a paragraph: ask again, not a miss
         return TypeTheWord("typed-too-long" if grade.verdict is Verdict.TOO_LONG

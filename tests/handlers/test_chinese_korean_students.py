@@ -1,0 +1,90 @@
+"""Playtest, Math 8: Hao (Mandarin, WIDA 2) types pinyin without tones on a Latin keyboard,
+and Ji-woo (Korean, WIDA 1) ends what he types with "ㅠㅠ". Hao's "bu dong" (不懂, I don't
+understand) at a typed question was graded a miss and listed to his teacher as a typed answer;
+Ji-woo's "몰라요ㅠㅠ" (I don't know) at a letter-tiles question got "tap the letters"; outside
+a check "ㅠㅠ", "몰라요" or "不知道" alone were offered to an English-only teacher as messages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bot.presentation import callbacks
+from bot.store import check_items
+from tests.harness import (
+    TEACHER_ID,
+    Chat,
+    a_tiles_question,
+    ask_typed,
+    buttons,
+    join_and_confirm,
+    open_item,
+    texts,
+)
+
+LOST = callbacks.data(callbacks.STUDENT_LOST)
+
+
+async def joined(chat: Chat, name: str, lang: str, level: int) -> dict[str, Any]:
+    user = chat.user(name=name, lang=lang)
+    await join_and_confirm(chat, user, lang=lang, level=level)
+    await chat.deliver()  # the teacher's note that they joined
+    return user
+
+
+async def test_pinyin_i_dont_understand_at_a_typed_question_is_explained_not_graded(
+        chat: Chat) -> None:
+    hao = await joined(chat, "Hao", "zh", 2)
+    ask_typed(chat, "science.ecosystems", "ecosystem", "zh")
+    attempts = chat.db["attempts"].count
+    reply = texts(await chat.send(hao, "bu dong"))
+    assert reply.startswith("没关系 🙂")  # the question explained, in Chinese first
+    assert chat.db["attempts"].count == attempts
+    assert open_item(chat).item.answer == "ecosystem"  # the question still waits
+
+
+@pytest.mark.parametrize(("lang", "typed"), [
+    ("zh", "不知道"), ("zh", "bu zhi dao"), ("zh", "不知道啊"), ("ko", "모르겠어요")])
+async def test_i_dont_know_typed_at_a_typed_question_is_the_kind_miss(
+        chat: Chat, lang: str, typed: str) -> None:
+    """Before, "不知道" or "모르겠어요" there was "write it in English": characters are no
+    spelling of the word, so they were never read for "I don't know"."""
+    student = await joined(chat, "Hao", lang, 2)
+    item_id = ask_typed(chat, "science.ecosystems", "ecosystem", lang)
+    await chat.send(student, "/check")  # the typed question, asked again
+    reply = texts(await chat.send(student, typed))
+    kind = {"zh": "没关系。这个词是 <b>ecosystem</b>", "ko": "괜찮아요. 단어: <b>ecosystem</b>"}
+    assert kind[lang] in reply  # "That's OK. The word is ..."
+    assert "💬" not in reply  # no offer to send it to the teacher
+    assert check_items.get_item(chat.db, item_id).answered
+
+
+async def test_i_dont_know_with_korean_crying_at_a_tiles_question_is_the_kind_miss(
+        chat: Chat) -> None:
+    jiwoo = chat.user(name="Jiwoo", lang="ko")
+    stored = await a_tiles_question(chat, jiwoo, level=1, lang="ko")
+    reply = texts(await chat.send(jiwoo, "몰라요ㅠㅠ"))
+    assert f"괜찮아요. 단어: <b>{stored.item.answer}</b>" in reply  # "That's OK. The word is"
+    assert "자판으로 직접 입력해도 돼요" not in reply  # not "tap the letters, or type it"
+    assert check_items.get_item(chat.db, stored.id).answered
+
+
+@pytest.mark.parametrize(("name", "lang", "text"), [
+    ("Jiwoo", "ko", "ㅠㅠ"), ("Jiwoo", "ko", "몰라요"), ("Hao", "zh", "不知道"),
+    ("Hao", "zh", "bu dong")])
+async def test_crying_or_i_dont_know_alone_outside_a_check_offers_help_not_a_message(
+        chat: Chat, name: str, lang: str, text: str) -> None:
+    user = await joined(chat, name, lang, 1)
+    offer = await chat.send(user, text)
+    assert [data for _, data in buttons(offer)] == [LOST]
+    await chat.tap(user, LOST)
+    [relay] = [c for c in await chat.deliver() if c.chat_id == TEACHER_ID]
+    assert "I'm lost. Please help me." in relay.text  # the teacher reads it in English
+
+
+async def test_korean_laughter_alone_is_no_message_for_the_teacher(chat: Chat) -> None:
+    jiwoo = await joined(chat, "Jiwoo", "ko", 1)
+    offer = await chat.send(jiwoo, "ㅋㅋ")
+    assert buttons(offer) == []  # neither ✉️ to the teacher nor 🆘: a happy child
+    assert texts(offer).startswith("/words 로 단어를 보거나 /check 로 연습하세요.")
