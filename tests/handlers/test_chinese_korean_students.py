@@ -88,3 +88,15 @@ async def test_korean_laughter_alone_is_no_message_for_the_teacher(chat: Chat) -
     offer = await chat.send(jiwoo, "ㅋㅋ")
     assert buttons(offer) == []  # neither ✉️ to the teacher nor 🆘: a happy child
     assert texts(offer).startswith("/words 로 단어를 보거나 /check 로 연습하세요.")
+
+
+@pytest.mark.parametrize(("name", "lang", "text", "yours"), [
+    ("Jiwoo", "ko", "habitat가 뭐예요?", "📘 <b>habitat</b>: 내 단어 중 하나예요."),
+    ("Hao", "zh", "habitat是什么意思？", "📘 <b>habitat</b> 是你的单词之一。")])
+async def test_a_question_written_on_one_of_her_words_shows_its_card(
+        chat: Chat, name: str, lang: str, text: str, yours: str) -> None:
+    """Korean writes its particle on the word, Chinese has no spaces: both were chat."""
+    student = await joined(chat, name, lang, 1)
+    calls = await chat.send(student, text)
+    assert texts(calls).startswith(yours)
+    assert "💬" not in texts(calls).split("\n")[0]
