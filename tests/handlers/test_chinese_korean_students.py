@@ -12,12 +12,15 @@ import pytest
 
 from bot.presentation import callbacks
 from bot.store import check_items
+from tests.clock import START
+from tests.families import link, rivera
 from tests.harness import (
     TEACHER_ID,
     Chat,
     a_tiles_question,
     ask_typed,
     buttons,
+    enrol_student,
     join_and_confirm,
     open_item,
     texts,
@@ -100,3 +103,16 @@ async def test_a_question_written_on_one_of_her_words_shows_its_card(
     calls = await chat.send(student, text)
     assert texts(calls).startswith(yours)
     assert "💬" not in texts(calls).split("\n")[0]
+
+
+async def test_a_grandmothers_is_he_doing_well_in_korean_shows_his_week_first(
+        chat: Chat) -> None:
+    """Korean playtest: "지우 잘 하고 있나요? 숙제 있어요?" got only "send it to the teacher?",
+    and the teacher, with no Korean model, would read Korean."""
+    enrol_student(chat.db, START, 1001, "Jiwoo", "ko")
+    grandmother = chat.user(2001, "Halmoni", "ko")
+    await link(chat, rivera(chat), "Jiwoo", grandmother)
+    await chat.deliver()
+    offer = await chat.send(grandmother, "지우 잘 하고 있나요? 숙제 있어요?")
+    assert texts(offer).startswith("📈 Jiwoo 학생의 이번 주입니다")
+    assert callbacks.data(callbacks.ASK, 1001) in [data for _, data in buttons(offer)]
