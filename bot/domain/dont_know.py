@@ -81,7 +81,9 @@ DONT_KNOW_OBJECTS: dict[str, str] = {  # pragma: no mutate block (data)
 }
 # "I" a phrase may start with where the phrases above leave it out: "أنا ما فاهم", "انا مش
 # عارف", "ana mish fahem" (Sudanese and Egyptian chat, and Arabizi: playtest, Yousef)
-SUBJECTS: dict[str, str] = {"ar": "أنا|ana|ena"}  # pragma: no mutate
+# ... and who she says it to: "老师我不懂", "선생님 몰라요" (Chinese and Korean playtest)
+SUBJECTS: dict[str, str] = {"ar": "أنا|ana|ena", "zh": "老师|老師|laoshi|lao shi",
+                            "ko": "선생님|쌤"}  # pragma: no mutate
 # Languages written without spaces between words: "我 不知道" and "잘모르겠어요" are the same
 # phrase as 我不知道 and 잘 모르겠어요, so their phrases also match with the spaces taken out
 # (never a Latin-script one: "no se" without its space is the English word "nose").
@@ -190,8 +192,8 @@ def _not_understood() -> tuple[frozenset[str], frozenset[str]]:
                for p in _said_so(NOT_UNDERSTOOD_PHRASES, code)}
     objects = {_folded(o) for o in NOT_UNDERSTOOD_OBJECTS}
     spaced = phrases | {f"{p} {o}" for p in phrases for o in objects}
-    unspaced = {_folded(p).replace(" ", "") for code in UNSPACED
-                for p in NOT_UNDERSTOOD_PHRASES[code].split("|")}
+    unspaced = {p.replace(" ", "") for code in UNSPACED
+                for p in _said_so(NOT_UNDERSTOOD_PHRASES, code)}
     return frozenset(spaced), frozenset(unspaced)
 
 
