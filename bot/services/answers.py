@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from sqlite_utils import Database
 
 from bot.domain import tiles
-from bot.domain.answer_attempts import in_another_script, tries_an_answer
+from bot.domain.answer_attempts import in_another_script, message_around, tries_an_answer
 from bot.domain.checks import (
     Grade,
     Item,
@@ -378,6 +378,11 @@ def _answer_text(db: Database, user_id: int, stored: check_items.StoredItem,
     if grade.verdict in NOT_AN_ANSWER:  # "🙂", "?!" or a paragraph: ask again, not a miss
         return TypeTheWord("typed-too-long" if grade.verdict is Verdict.TOO_LONG
                            else "typed-empty")
+    if grade.verdict in RETRY and message_around(text, stored.item.answer):
+        # a sentence around English words ("老师，这个ratio和rate有什么区别？"): a question for the
+        # teacher, not a go at the word (Chinese playtest: "write the English word", and it
+        # spent the one retry)
+        return WriteInEnglish(None, text.strip()[:60], False, attempt=False)
     # Not English: one more try, not a miss; but only once, so text in another language can
     # neither hold the question open for ever nor dodge its miss
     if grade.verdict in RETRY and check_items.take_english_retry(db, stored.id, ENGLISH_RETRIES):
@@ -427,11 +432,11 @@ def _not_written(stored: check_items.StoredItem, who: Learner, grade: Grade, tex
     is habitat"). A sentence ("你好老师我不懂") may be for the teacher; either way she is
     pointed to the question: to its tiles where it opened with them, else to write in English.
     """
-    attempt = tries_an_answer(text, (stored.item.answer,))
+    own = grade.verdict is Verdict.HOME_LANGUAGE_WORD  # "栖息地" for habitat: a go, in Chinese
+    attempt = own or tries_an_answer(text, (stored.item.answer,))
     if tiles.first(stored.item, who.level, stored.practice, who.letters_first,
                    who.reads_aloud):
         return TapAnAnswer(stored.id, stored.poll_message, attempt, "item-tiles")
-    own = grade.verdict is Verdict.HOME_LANGUAGE_WORD
     named = grade.matched if grade.verdict is Verdict.NOT_ENGLISH else None
     return WriteInEnglish(grade.language or who.language if own else named, text.strip()[:60],
                           own, school=own and grade.language not in (None, who.language),

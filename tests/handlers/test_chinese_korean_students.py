@@ -116,3 +116,34 @@ async def test_a_grandmothers_is_he_doing_well_in_korean_shows_his_week_first(
     offer = await chat.send(grandmother, "지우 잘 하고 있나요? 숙제 있어요?")
     assert texts(offer).startswith("📈 Jiwoo 학생의 이번 주입니다")
     assert callbacks.data(callbacks.ASK, 1001) in [data for _, data in buttons(offer)]
+
+
+async def test_a_chinese_question_around_english_words_at_a_typed_question_is_a_message(
+        chat: Chat) -> None:
+    """Hao asked his teacher "what is the difference between habitat and ecosystem?" in
+    Chinese at a typed question: "That looks like Chinese. Please write the English word", and
+    it spent his one such retry."""
+    hao = await joined(chat, "Hao", "zh", 2)
+    ask_typed(chat, "science.ecosystems", "habitat", "zh")
+    await chat.send(hao, "/check")
+    offer = await chat.send(hao, "老师，这个habitat和ecosystem有什么区别？")
+    assert texts(offer).startswith("💬 谢谢你给我发消息！")  # "shall I send it to your teacher?"
+    assert "请写出英语单词" not in texts(offer)  # not "please write the English word"
+    assert not check_items.get_item(chat.db, open_item(chat).id).answered
+    # its one "write it in English" is still there: its pinyin gets it, not a miss
+    assert texts(await chat.send(hao, "qixidi")).startswith("“qixidi”是中文的说法 👍")
+
+
+@pytest.mark.parametrize(("lang", "gloss"), [("zh", "栖息地"), ("ko", "서식지")])
+async def test_the_words_own_gloss_typed_at_a_typed_question_is_asked_in_english(
+        chat: Chat, lang: str, gloss: str) -> None:
+    """Before, a gloss of several Chinese characters there was offered to the teacher as a
+    message ("栖息地" for habitat): only one character counted as a go."""
+    student = await joined(chat, "Hao", lang, 2)
+    ask_typed(chat, "science.ecosystems", "habitat", lang)
+    await chat.send(student, "/check")
+    retry = await chat.send(student, gloss)
+    said = {"zh": "“栖息地”是中文的说法 👍 现在请用英语写出来。",
+            "ko": "“서식지”은(는) 한국어 단어예요 👍 이제 영어로 써 보세요."}
+    assert texts(retry).startswith(said[lang])
+    assert buttons(retry) == []  # no ✉️ to the teacher
