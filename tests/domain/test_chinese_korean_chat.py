@@ -10,6 +10,7 @@ import pytest
 
 from bot.domain.dont_know import says_dont_know, says_not_understood
 from bot.domain.emoji import meanings, only_emoji, seems_lost
+from bot.domain.pinyin import read_as
 from bot.domain.thanks import only_thanks
 from bot.domain.typed_answers import Verdict, grade
 
@@ -61,3 +62,12 @@ def test_a_lone_letter_abbreviation_or_a_word_is_no_emoji(text: str) -> None:
 
 def test_a_thank_you_with_korean_laughter_is_only_thanks() -> None:
     assert only_thanks("감사합니다ㅎㅎ") and only_thanks("고마워요 ㅠㅠ")
+
+
+@pytest.mark.parametrize(("typed", "name", "reads"), [
+    ("Hao", "浩", True), ("hao", "浩", True), ("Li Wei", "李伟", True), ("liwei", "李伟", True),
+    ("Li-Wei", "李伟", True), ("Hao", "李伟", False), ("Wei", "李伟", False),
+    ("Hao", "Hao", False), ("", "浩", False),
+])
+def test_a_chinese_name_reads_as_its_toneless_pinyin(typed: str, name: str, reads: bool) -> None:
+    assert read_as(typed, name) is reads

@@ -147,3 +147,20 @@ async def test_the_words_own_gloss_typed_at_a_typed_question_is_asked_in_english
             "ko": "“서식지”은(는) 한국어 단어예요 👍 이제 영어로 써 보세요."}
     assert texts(retry).startswith(said[lang])
     assert buttons(retry) == []  # no ✉️ to the teacher
+
+
+async def test_a_chinese_name_typed_as_the_child_says_it_is_suggested_with_a_button(
+        chat: Chat) -> None:
+    """Ms. Park (English only) cannot type 浩: "/student Hao" listed numbers to retype; now
+    "Did you mean 浩 #2?" and one tap runs it."""
+    enrol_student(chat.db, START, 1001, "지우", "ko")
+    enrol_student(chat.db, START, 1002, "浩", "zh")
+    enrol_student(chat.db, START, 1003, "李伟", "zh")
+    said = await chat.send(rivera(chat), "/student Hao")
+    assert texts(said) == "I can't find a student called Hao in your classes. Did you mean 浩 #2?"
+    [(label, data)] = buttons(said)
+    assert label == "✅ 浩 #2"
+    assert "<b>浩</b> - Chinese, WIDA level" in texts(await chat.tap(rivera(chat), data))
+    assert "Did you mean 李伟 #3?" in texts(await chat.send(rivera(chat), "/level Li Wei 2"))
+    unknown = texts(await chat.send(rivera(chat), "/student Jiwoo"))  # no romanized Korean
+    assert "• 1 · 지우" in unknown and "Did you mean" not in unknown
