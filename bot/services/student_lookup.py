@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from bot.domain import hangul_names, pinyin
 from bot.domain.names import closest_name, fold_label, fold_name
-from bot.domain.pinyin import read_as
 from bot.services.teaching import (
     BadInputError,
     RosterRow,
@@ -154,8 +154,10 @@ def _not_found(who: str, wanted: str, rows: list[tuple[RosterRow, people.ClassIn
     and some names are written in another alphabet, those students with their numbers."""
     names = [row.first_name for row, _ in rows]
     closest = closest_name(wanted, names) if wanted else None
-    if closest is None and wanted:  # "Hao" for 浩: a Chinese name as the child says it
-        heard = {_name_key(name): name for name in names if read_as(wanted, name)}
+    if closest is None and wanted:  # "Hao" for 浩, "Jiwoo" for 지우: a name in Chinese or
+        # Korean as the child says it (an English-only teacher cannot type it)
+        heard = {_name_key(name): name for name in names
+                 if pinyin.read_as(wanted, name) or hangul_names.read_as(wanted, name)}
         closest = next(iter(heard.values())) if len(heard) == 1 else None
     if closest is None:
         other = _other_script(wanted, rows)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.domain import hangul_names
 from bot.domain.dont_know import says_dont_know, says_not_understood
 from bot.domain.emoji import meanings, only_emoji, seems_lost
 from bot.domain.pinyin import read_as
@@ -71,3 +72,13 @@ def test_a_thank_you_with_korean_laughter_is_only_thanks() -> None:
 ])
 def test_a_chinese_name_reads_as_its_toneless_pinyin(typed: str, name: str, reads: bool) -> None:
     assert read_as(typed, name) is reads
+
+
+@pytest.mark.parametrize(("typed", "name", "reads"), [
+    ("Jiwoo", "지우", True), ("Ji-woo", "지우", True), ("jiu", "지우", True),
+    ("Hyunwoo", "현우", True), ("Eunji", "은지", True), ("Seojun", "서준", True),
+    ("Jiwoo", "김지우", True), ("Kim Jiwoo", "김지우", True), ("Jiwon", "지우", False),
+    ("Hao", "지우", False), ("Jiwoo", "Jiwoo", False), ("", "지우", False),
+])
+def test_a_korean_name_reads_as_families_spell_it(typed: str, name: str, reads: bool) -> None:
+    assert hangul_names.read_as(typed, name) is reads

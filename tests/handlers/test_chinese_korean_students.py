@@ -151,8 +151,8 @@ async def test_the_words_own_gloss_typed_at_a_typed_question_is_asked_in_english
 
 async def test_a_chinese_name_typed_as_the_child_says_it_is_suggested_with_a_button(
         chat: Chat) -> None:
-    """Ms. Park (English only) cannot type 浩: "/student Hao" listed numbers to retype; now
-    "Did you mean 浩 #2?" and one tap runs it."""
+    """Ms. Park (English only) cannot type 浩 or 지우: "/student Hao" listed numbers to
+    retype; now "Did you mean 浩 #2?" and one tap runs it."""
     enrol_student(chat.db, START, 1001, "지우", "ko")
     enrol_student(chat.db, START, 1002, "浩", "zh")
     enrol_student(chat.db, START, 1003, "李伟", "zh")
@@ -162,5 +162,7 @@ async def test_a_chinese_name_typed_as_the_child_says_it_is_suggested_with_a_but
     assert label == "✅ 浩 #2"
     assert "<b>浩</b> - Chinese, WIDA level" in texts(await chat.tap(rivera(chat), data))
     assert "Did you mean 李伟 #3?" in texts(await chat.send(rivera(chat), "/level Li Wei 2"))
-    unknown = texts(await chat.send(rivera(chat), "/student Jiwoo"))  # no romanized Korean
+    jiwoo = texts(await chat.send(rivera(chat), "/family Ji-woo"))  # 지우, as it is said
+    assert jiwoo == "I can't find a student called Ji-woo in your classes. Did you mean 지우 #1?"
+    unknown = texts(await chat.send(rivera(chat), "/student Omar"))  # nobody: the numbers
     assert "• 1 · 지우" in unknown and "Did you mean" not in unknown
