@@ -24,7 +24,7 @@ from bot.domain.checks import (
 from bot.domain.cognates import fold, relation_for
 from bot.domain.confusions import chosen_word
 from bot.domain.dont_know import says_dont_know, says_not_understood
-from bot.domain.emoji import only_question_marks, seems_lost
+from bot.domain.emoji import only_question_marks, seems_lost, without_emoticons
 from bot.domain.errors import PuenteError
 from bot.domain.evidence import chosen_meaning, counted_choices
 from bot.domain.frozen import quick_init
@@ -371,7 +371,8 @@ def _answer_text(db: Database, user_id: int, stored: check_items.StoredItem,
         return _finish(db, stored, grade_choice(stored.item, index), now, tz, holidays, who,
                        check=check)
     grade = _typed_grade(db, who, stored, text)
-    if in_another_script(text, stored.item.answer) and grade.verdict is not Verdict.DONT_KNOW:
+    if in_another_script(without_emoticons(text), stored.item.answer) \
+            and grade.verdict is not Verdict.DONT_KNOW:
         # "猫" for "habitat": no spelling of it; but "不知道" or "모르겠어요" is the 🤷 (Chinese
         # and Korean playtest: "write it in English" to a child who said she does not know)
         return _not_written(stored, who, grade, text)

@@ -166,3 +166,16 @@ async def test_a_chinese_name_typed_as_the_child_says_it_is_suggested_with_a_but
     assert jiwoo == "I can't find a student called Ji-woo in your classes. Did you mean 지우 #1?"
     unknown = texts(await chat.send(rivera(chat), "/student Omar"))  # nobody: the numbers
     assert "• 1 · 지우" in unknown and "Did you mean" not in unknown
+
+
+async def test_korean_crying_at_a_typed_question_is_no_word_and_offers_help(chat: Chat) -> None:
+    """"ㅠㅠ" is Korean chat's 😭: "I don't see a word" and 🆘, as for 😭, never "That looks
+    like Korean, write the English word"."""
+    jiwoo = await joined(chat, "Jiwoo", "ko", 2)
+    ask_typed(chat, "science.ecosystems", "habitat", "ko")
+    await chat.send(jiwoo, "/check")
+    attempts = chat.db["attempts"].count
+    offer = await chat.send(jiwoo, "ㅠㅠ")
+    assert texts(offer).startswith("단어가 보이지 않아요. 영어 단어를 써 주세요.")
+    assert [data for _, data in buttons(offer)] == [LOST]
+    assert chat.db["attempts"].count == attempts
