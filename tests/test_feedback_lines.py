@@ -80,3 +80,12 @@ def test_a_tap_whose_meaning_is_the_same_word_says_nothing_more(catalog: Catalog
     text = feedback_text(tapped, catalog)
     assert "Repons ou a" not in text and "Your answer" not in text
     assert "Repons lan se <b>liquid</b> (<b>likid</b>)." in text
+
+
+def test_the_home_language_word_beside_the_answer_leaves_its_explanation_out(
+        catalog: Catalog) -> None:
+    """Korean playtest: "정답: expression (식 (문자식))" read as nested brackets; the question
+    had named it "식", as a list beside the English word does."""
+    text = feedback_text(replace(missed("식 (문자식)"), lang="ko", term="expression",
+                                 grade=Grade(False, False, "expression")), catalog)
+    assert "<b>expression</b> (<b>식</b>)" in text and "문자식" not in text

@@ -15,7 +15,7 @@ from telegram.constants import ParseMode
 from bot.chat.family_help import ask_prompt_no_model
 from bot.chat.replies import say, user_language
 from bot.context import PuenteContext
-from bot.domain.dont_know import says_not_understood
+from bot.domain.dont_know import says_dont_know, says_not_understood
 from bot.domain.emoji import seems_lost
 from bot.domain.family_notes import OwnWords, own_words
 from bot.domain.progress_question import asks_practice_words, asks_progress
@@ -154,10 +154,11 @@ async def not_understood(update: Update, context: PuenteContext, text: str,
     if who is None and user is not None:
         who = askers.asker(context.services.db, user.id)
     if who is not None and who.role == askers.STUDENT and (
-            seems_lost(text) or says_not_understood(text)):
+            seems_lost(text) or says_not_understood(text) or says_dont_know(text)):
         # "?" or "😢" alone: perhaps lost, with no words to say so (Somali playtest); "ana
         # mish fahem" alone after a check: the 🆘 note reaches the teacher in English, where
-        # her words, offered as a message, reached them as Arabizi (Sudanese playtest)
+        # her words, offered as a message, reached them as Arabizi (Sudanese playtest); so
+        # does "不知道" or "몰라요" alone, her teacher reads neither (Chinese, Korean playtest)
         await say(update, context, "help-short", markup=keyboards.lost_button(
             context.services.catalog, who.language, who.english_first))
         return

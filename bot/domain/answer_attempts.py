@@ -25,6 +25,7 @@ never graded: the same test, with the word as the one option, tells a message fr
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from bot.domain.language import letter_scripts
@@ -34,6 +35,7 @@ EXTRA_CHARACTERS = 2  # "是图书馆" for "图书馆": a word more, in a script
 UNSPACED = frozenset({"han", "kana"})  # scripts that write no spaces between words
 HELD = 3  # a word of 3 letters or more held in another ("كلب" in "الكلب"); "لا" in "كلام" is not
 SAME_START = 4  # words that begin with as many letters alike are one word, ended differently
+_LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['’-][A-Za-z\u00c0-\u024f]+)*")
 
 
 def _characters(text: str) -> list[str]:
@@ -51,6 +53,15 @@ def in_another_script(text: str, answer: str) -> bool:
     "habitat"): no spelling of the word, so nothing to grade."""
     scripts = letter_scripts(text)
     return bool(scripts) and not scripts & letter_scripts(answer)
+
+
+def message_around(text: str, answer: str) -> bool:
+    """Whether `text` is a sentence in a script `answer` never uses written around English
+    words: "老师，这个ratio和rate有什么区别？" is a message, as it is without them
+    (`in_another_script`); "habitat predator prey (موطن)" is a go, its gloss one word."""
+    rest = _LATIN_WORD.sub(" ", text)
+    return bool(letter_scripts(rest) - letter_scripts(answer)) \
+        and not tries_an_answer(rest, (answer,))
 
 
 def _alike(word: str, other: str) -> bool:

@@ -45,9 +45,15 @@ DONT_KNOW_PHRASES: dict[str, str] = {  # pragma: no mutate block (data)
           "ma 3arif|ma3rafsh|ma3rafch|ma 3rafsh|mish 3arfa|ma 3arfa|ma ba3rif|ma ba3ref|"
           "mabaarif",
     "zh": "不知道|我不知道|不晓得|我不晓得|不曉得|我不曉得|不记得|我不记得|不記得|我不記得|"
-          "不会|我不会|不會|我不會",
+          "不会|我不会|不會|我不會|我也不知道|也不知道|不清楚|我不清楚|不太清楚|不确定|"
+          "我不确定|不確定|忘了|我忘了|忘记了|我忘记了|忘記了|"
+          # toneless pinyin, as typed on a Latin keyboard, and chat's "bzd" (不知道)
+          "bu zhi dao|wo bu zhi dao|bu zhidao|wo bu zhidao|bzd|bu hui|wo bu hui|bu ji de|"
+          "wo bu ji de|bu jide|wang le|wo wang le|bu qing chu|bu qingchu",
     "ko": "모르겠어요|모르겠어|모르겠습니다|몰라요|몰라|잘 모르겠어요|잘 몰라요|"
-          "기억이 안 나요|기억 안 나요",
+          "기억이 안 나요|기억 안 나요|잘 모르겠습니다|잘 모르겠어|잘 몰라|모름|모르겠음|"
+          "모르겠다|모르겠는데|모르겠는데요|몰라여|몰라용|몰라유|저도 몰라요|나도 몰라|ㅁㄹ|"
+          "까먹었어요|까먹었어|잊어버렸어요|기억이 안 나|기억 안 나",
     # Ukrainian (a child from Ukraine reads Russian, or picked it: "не пам'ятаю"), Russian
     # typed on a Latin keyboard ("ne znayu") and chat shorthand ("хз"), as a grade-10 student
     # from Ukraine typed them (playtest, Artem): "ne znayu" was graded as a try at the word
@@ -81,11 +87,15 @@ DONT_KNOW_OBJECTS: dict[str, str] = {  # pragma: no mutate block (data)
 }
 # "I" a phrase may start with where the phrases above leave it out: "أنا ما فاهم", "انا مش
 # عارف", "ana mish fahem" (Sudanese and Egyptian chat, and Arabizi: playtest, Yousef)
-SUBJECTS: dict[str, str] = {"ar": "أنا|ana|ena"}  # pragma: no mutate
+# ... and who she says it to: "老师我不懂", "선생님 몰라요" (Chinese and Korean playtest)
+SUBJECTS: dict[str, str] = {"ar": "أنا|ana|ena", "zh": "老师|老師|laoshi|lao shi",
+                            "ko": "선생님|쌤"}  # pragma: no mutate
 # Languages written without spaces between words: "我 不知道" and "잘모르겠어요" are the same
 # phrase as 我不知道 and 잘 모르겠어요, so their phrases also match with the spaces taken out
 # (never a Latin-script one: "no se" without its space is the English word "nose").
 UNSPACED = ("zh", "ko")
+# What Chinese chat ends a sentence with ("不知道啊", "看不懂呀"): the same phrase
+ZH_PARTICLES = "啊呀呢耶诶欸哦喔啦嘛"
 SHRUG = "\U0001F937"
 # What goes with a shrug emoji: skin tones, the joiner and sign of a woman's or a man's shrug,
 # the emoji presentation selector
@@ -119,6 +129,13 @@ def _phrases() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(spaced), frozenset(unspaced)
 
 
+def _run_together(folded: str) -> set[str]:
+    """A folded message as the unspaced languages' phrases are compared: its spaces taken out,
+    with and without the particles Chinese chat ends a sentence with."""
+    bare = folded.replace(" ", "")
+    return {bare, bare.rstrip(ZH_PARTICLES)}
+
+
 def says_dont_know(text: str) -> bool:
     """Whether typed text only says "I don't know", in any language Puente writes in (the
     child may write English, or the language of her school before this one), or only with
@@ -129,7 +146,7 @@ def says_dont_know(text: str) -> bool:
         return bool(marks) and all(c in QUESTION_MARKS or c in _SHRUG_PARTS for c in marks) \
             and any(c in QUESTION_MARKS or c == SHRUG for c in marks)
     spaced, unspaced = _phrases()
-    return folded in spaced or folded.replace(" ", "") in unspaced
+    return folded in spaced or not unspaced.isdisjoint(_run_together(folded))
 
 
 # "I don't understand" at a question (Haitian playtest: "mwen pa konprann" was offered to the
@@ -153,8 +170,14 @@ NOT_UNDERSTOOD_PHRASES: dict[str, str] = {  # pragma: no mutate block (data)
           "mish fahem|msh fahem|mesh fahem|mish fahim|msh fahim|mish fahma|ma fahem|ma fahim|"
           "ma fahmt|ma fhmt|ma fahamt|mafahem|mish fahmeen|ma fahmt 7aga|ma fahmt shi|"
           "mafhemtesh|ma fhemtesh",
-    "zh": "不懂|我不懂|看不懂|我看不懂|不明白|我不明白",
-    "ko": "이해가 안 돼요|이해 안 돼요|이해가 안 가요|이해 안 가요|이해가 안 돼",
+    "zh": "不懂|我不懂|看不懂|我看不懂|不明白|我不明白|听不懂|我听不懂|不太懂|我不太懂|"
+          "不太明白|没懂|没看懂|我没懂|我没看懂|什么意思|啥意思|是什么意思|"
+          # toneless pinyin, as typed on a Latin keyboard
+          "bu dong|wo bu dong|kan bu dong|wo kan bu dong|bu ming bai|wo bu ming bai|"
+          "bu mingbai|ting bu dong|shen me yi si|shenme yisi|sha yi si",
+    "ko": "이해가 안 돼요|이해 안 돼요|이해가 안 가요|이해 안 가요|이해가 안 돼|"
+          "이해가 안 됩니다|이해 못 했어요|이해 못 해요|무슨 뜻이에요|무슨 뜻이야|무슨 말이에요|"
+          "무슨 말이야|뭔 말이야|뭔 말이에요",
     # with Ukrainian, Russian on a Latin keyboard, and "what is this?" at a question (playtest,
     # Artem: "не розумію" and "ne ponimayu" were offered to the teacher as chat)
     "ru": "не понимаю|я не понимаю|не понял|не поняла|я не понял|я не поняла|не розумію|"
@@ -186,8 +209,8 @@ def _not_understood() -> tuple[frozenset[str], frozenset[str]]:
                for p in _said_so(NOT_UNDERSTOOD_PHRASES, code)}
     objects = {_folded(o) for o in NOT_UNDERSTOOD_OBJECTS}
     spaced = phrases | {f"{p} {o}" for p in phrases for o in objects}
-    unspaced = {_folded(p).replace(" ", "") for code in UNSPACED
-                for p in NOT_UNDERSTOOD_PHRASES[code].split("|")}
+    unspaced = {p.replace(" ", "") for code in UNSPACED
+                for p in _said_so(NOT_UNDERSTOOD_PHRASES, code)}
     return frozenset(spaced), frozenset(unspaced)
 
 
@@ -196,4 +219,4 @@ def says_not_understood(text: str) -> bool:
     Puente writes in: help with the question, not a message for the teacher."""
     folded = _folded(text)
     spaced, unspaced = _not_understood()
-    return bool(folded) and (folded in spaced or folded.replace(" ", "") in unspaced)
+    return bool(folded) and (folded in spaced or not unspaced.isdisjoint(_run_together(folded)))

@@ -4,6 +4,7 @@ mean ("🙏 (thanks)"): an English-speaking teacher may not read 🙏 as thanks.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # Emoji whose meaning a teacher might miss, by what they mean (a prompt key's ending). Skin
@@ -16,6 +17,13 @@ MEANINGS: dict[str, str] = {
     "😢": "sad", "😞": "sad", "😔": "sad", "😭": "sad",
     "🤔": "question", "❓": "question", "❔": "question",
 }
+# Korean chat's emoji are letters typed alone: ㅋㅋ and ㅎㅎ laugh, ㅠㅠ and ㅜㅜ cry, ㅡㅡ frowns
+# (Korean playtest: Ji-woo's "ㅠㅠ" was offered to the teacher as a message, and "몰라요ㅠㅠ" was
+# no "I don't know"). A run of them is an emoji; a run with another lone letter in it is a
+# word's abbreviation ("ㅇㅋ" OK, "ㅁㄹ" 몰라), and a word is spelled in whole syllables.
+KOREAN_EMOTICONS: dict[str, str | None] = {"ㅋ": "happy", "ㅎ": "happy", "ㅠ": "sad", "ㅜ": "sad",
+                                           "ㅡ": None}
+_LONE_HANGUL = re.compile(r"[\u3131-\u318e]+")  # Hangul compatibility jamo: letters typed alone
 THANKS = "thanks"
 # What a content child says with an emoji alone: no sign of being lost
 CONTENT = frozenset({THANKS, "ok", "love", "happy", "proud"})
@@ -32,18 +40,31 @@ def _pictograph(char: str) -> bool:
     return unicodedata.category(char) == "So" or 0x1F1E6 <= ord(char) <= 0x1F1FF  # flags
 
 
+def _emoticon(run: str) -> bool:
+    return set(run) <= KOREAN_EMOTICONS.keys()
+
+
+def without_emoticons(text: str) -> str:
+    """`text` with each Korean letter emoticon ("ㅋㅋ", "ㅠㅠ") a space, as an emoji is no
+    word: "몰라요ㅠㅠ" says 몰라요."""
+    return _LONE_HANGUL.sub(lambda run: " " if _emoticon(run[0]) else run[0], text)
+
+
 def only_emoji(text: str) -> bool:
-    """Whether a text is one or more emoji and nothing else (spaces aside)."""
-    chars = [ch for ch in text if not ch.isspace() and not _modifier(ch)]
-    return bool(chars) and all(_pictograph(ch) for ch in chars)
+    """Whether a text is one or more emoji (Korean letter ones too) and nothing else (spaces
+    aside)."""
+    runs = _LONE_HANGUL.findall(text)
+    chars = [ch for ch in _LONE_HANGUL.sub("", text) if not ch.isspace() and not _modifier(ch)]
+    return bool(chars or runs) and all(map(_emoticon, runs)) and all(map(_pictograph, chars))
 
 
 def meanings(text: str) -> tuple[str, ...]:
     """What the known emoji of an emoji-only text mean, once each, in order ("🙏🙏❤️" ->
-    ("thanks", "love")); empty for any other text, or emoji nobody needs explained."""
+    ("thanks", "love"), "ㅠㅠ" -> ("sad",)); empty for any other text, or emoji nobody needs
+    explained."""
     if not only_emoji(text):
         return ()
-    found = [MEANINGS.get(ch) for ch in text if not _modifier(ch)]
+    found = [MEANINGS.get(ch) or KOREAN_EMOTICONS.get(ch) for ch in text if not _modifier(ch)]
     return tuple(dict.fromkeys(m for m in found if m is not None))
 
 

@@ -38,7 +38,7 @@ MEANING_BEFORE = frozenset({  # pragma: no mutate
     "شو هو", "شو هي", "الكلمه", "كلمه", "ya3ni", "shu ya3ni", "shu", "shinu", "shno",
     "shinu ya3ni", "shno ya3ni", "eh ya3ni", "ma3na", "ma ma3na", "shu ma3na", "nghia cua",
     "nghia cua tu", "tu", "chu", "the word", "what does", "what is", "whats", "what's",
-    "meaning of",
+    "meaning of", "什么是", "什么叫", "啥是",
     # Tagalog and Taglish, Russian, Ukrainian and Russian on a Latin keyboard, typed without a
     # question mark (playtest: "ano ibig sabihin ng constitution" and "что значит law" got
     # the chat offer, and an English-only teacher a message she could not read)
@@ -52,9 +52,23 @@ MEANING_AFTER = frozenset({  # pragma: no mutate
     "ya3ni eh", "ya3ni shu", "ya3ni", "ma3naha eh", "la gi", "nghia la gi", "co nghia la gi",
     "nghia gi", "la cai gi", "la j", "nghia la j", "co nghia gi", "nghia la sao", "means",
     "mean", "meaning", "ibig sabihin", "ibig sabihin ba", "это что", "что это", "це що",
-    "що це", "eto chto", "chto eto"})
+    "що це", "eto chto", "chto eto",
+    # Chinese and Korean, set apart from the English word they follow ("ratio是什么意思",
+    # "integer가 뭐예요": Korean writes its particle on the word; playtest, Hao and Ji-woo)
+    "是什么意思", "什么意思", "是什么", "是啥", "啥意思", "是啥意思", "是什么意思啊",
+    "什么意思啊", "什么意思呀", "是什么啊", "是什么呀",
+    "뭐예요", "뭐에요", "뭐야", "뭐지", "무슨 뜻이에요", "무슨 뜻이야", "무슨 뜻", "뜻이 뭐예요",
+    "뜻이 뭐야", "가 뭐예요", "가 뭐에요", "가 뭐야", "는 뭐예요", "는 뭐야", "이 뭐예요",
+    "이 뭐야", "은 뭐예요", "은 뭐야", "가 무슨 뜻이에요", "는 무슨 뜻이에요", "이 무슨 뜻이에요",
+    "은 무슨 뜻이에요", "의 뜻이 뭐예요", "뜻"})
 MEANING_WORDS = 4  # what is left of such a question: a word or a short term, never a sentence
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# Chinese, Japanese and Korean letters: an English word written against them ("ratio是",
+# "integer가") still ends there, as Chinese has no spaces and Korean writes its particles on
+_CJK = "\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+_LATIN_CJK = re.compile(rf"(?<=[a-zA-Z\u00c0-\u024f])(?=[{_CJK}])|(?<=[{_CJK}])(?=[a-zA-Z])")
+# A letter an English term may not touch: any letter but a Chinese, Japanese or Korean one
+_LETTER = rf"[^\W\d_{_CJK}]"
 
 
 def tokens(text: str) -> list[str]:
@@ -74,7 +88,7 @@ def named_terms(text: str, terms: Sequence[str]) -> list[str]:
     found: list[tuple[int, str]] = []
     lowered = text.lower()
     for term in dict.fromkeys(terms):
-        match = re.search(rf"(?<![^\W\d_]){re.escape(term.lower())}(?:e?s)?(?![^\W\d_])",
+        match = re.search(rf"(?<!{_LETTER}){re.escape(term.lower())}(?:e?s)?(?!{_LETTER})",
                           lowered)
         if match:
             found.append((match.start(), term))
@@ -122,7 +136,7 @@ def meaning_asked(text: str) -> str | None:
     """The word a short "what does X mean?" asks about, as typed ("ما معنى خلية": خلية;
     "cell nghia la gi", "ana mish fahem membrane", "شو يعني nucleus"); None for any other
     text, and for such words alone."""
-    parts = [(raw, folded) for raw in text.split()
+    parts = [(raw, folded) for raw in _LATIN_CJK.sub(" ", text).split()
              if (folded := " ".join(w.folded for w in folded_words(raw)))]
     left = parts
     while (trimmed := _trimmed(left)) != left:

@@ -45,3 +45,12 @@ def _syllables(text: str) -> list[tuple[str, ...]]:
     return [tuple(dict.fromkeys(r.replace("ü", "v") for r in choices))
             for choices in pinyin(text, style=Style.NORMAL, heteronym=True, errors="ignore")
             if choices]
+
+
+def read_as(typed: str, name: str) -> bool:
+    """Whether a name in Chinese characters reads as `typed`, spelled on a Latin keyboard the
+    way the child says it ("Hao" for 浩, "Li Wei" or "liwei" for 李伟): its toneless pinyin,
+    case, spaces and hyphens aside. An English-only teacher cannot type 浩 (playtest)."""
+    wanted = re.sub(r"[\s'’-]", "", typed.casefold())
+    return bool(wanted) and has_han(name) and wanted in {
+        reading.replace(" ", "") for reading in readings(name)}

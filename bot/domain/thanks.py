@@ -19,6 +19,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from bot.domain.emoji import without_emoticons
 from bot.domain.language_words import EVERYDAY_WORDS
 from bot.domain.thanks_words import THANKS_WORDS
 
@@ -73,9 +74,10 @@ def _is_letter(char: str) -> bool:
 
 
 def words(text: str) -> list[Word]:
-    """The words of a message, folded; emoji, punctuation and invisible characters dropped
-    (a joiner inside a Persian word is part of its spelling, not a space)."""
-    text = "".join(c for c in unicodedata.normalize("NFC", text)
+    """The words of a message, folded; emoji (Korean letter ones too: "ㅋㅋ", "ㅠㅠ"),
+    punctuation and invisible characters dropped (a joiner inside a Persian word is part of its
+    spelling, not a space)."""
+    text = "".join(c for c in without_emoticons(unicodedata.normalize("NFC", text))
                    if unicodedata.category(c) != "Cf").translate(_FOLDED_LETTERS)
     found, current = [], []
     for index, char in enumerate(text):

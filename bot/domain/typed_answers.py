@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from bot.domain.answer_frames import answer_core, korean_stems, names_a_candidate, negated
 from bot.domain.dont_know import says_dont_know
+from bot.domain.emoji import without_emoticons
 from bot.domain.english_spelling import (
     L1_SLIPS,
     allowed_typos,
@@ -193,7 +194,7 @@ def _grade(answer: str, expected: str, forms: Sequence[str], home_terms: Sequenc
     """`grade`, "I don't know" aside."""
     if len(answer) > MAX_ANSWER:
         return TypedVerdict(Verdict.TOO_LONG)
-    given = normalise(answer)
+    given = normalise(without_emoticons(answer))  # "ㅠㅠ" is Korean chat's 😭
     if not any(ch.isalpha() for ch in given):  # "🙂", "?!", "the", "12345": no word at all
         return TypedVerdict(Verdict.EMPTY)
     targets = target_forms(expected, forms)

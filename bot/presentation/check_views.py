@@ -11,6 +11,7 @@ from bot.domain.checks import Grade
 from bot.domain.cognates import same_word
 from bot.domain.gaps import GAP
 from bot.domain.names import inert
+from bot.domain.packs import short_gloss
 from bot.domain.placement import PlacementItem
 from bot.domain.scaffold import (
     ItemType,
@@ -247,8 +248,10 @@ def feedback_text(feedback: Feedback, catalog: Catalog) -> Markup:
     lang, grade = feedback.lang, feedback.grade
     first = scaffold_for(feedback.level).english_first  # levels 5-6: English, then hers
     # "gas (gas)" says the word twice: a home-language word written as the English one is
-    # left out, as when there is none
-    l1_term = feedback.l1_term if feedback.l1_term and not same_word(
+    # left out, as when there is none; and beside the English word, the gloss without its
+    # bracketed explanation, as the question named it ("expression (식 (문자식))" read as
+    # nested brackets: Korean playtest)
+    l1_term = short_gloss(feedback.l1_term) if feedback.l1_term and not same_word(
         feedback.term, feedback.l1_term) else None
     params = {"answer": spelled(grade), "term": feedback.term, "own": l1_term or feedback.term}
     if grade.correct and grade.exact:

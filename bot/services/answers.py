@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from sqlite_utils import Database
 
 from bot.domain import tiles
-from bot.domain.answer_attempts import in_another_script, tries_an_answer
+from bot.domain.answer_attempts import in_another_script, message_around, tries_an_answer
 from bot.domain.checks import (
     Grade,
     Item,
@@ -24,7 +24,7 @@ from bot.domain.checks import (
 from bot.domain.cognates import fold, relation_for
 from bot.domain.confusions import chosen_word
 from bot.domain.dont_know import says_dont_know, says_not_understood
-from bot.domain.emoji import only_question_marks, seems_lost
+from bot.domain.emoji import only_question_marks, seems_lost, without_emoticons
 from bot.domain.errors import PuenteError
 from bot.domain.evidence import chosen_meaning, counted_choices
 from bot.domain.frozen import quick_init
@@ -371,11 +371,19 @@ def _answer_text(db: Database, user_id: int, stored: check_items.StoredItem,
         return _finish(db, stored, grade_choice(stored.item, index), now, tz, holidays, who,
                        check=check)
     grade = _typed_grade(db, who, stored, text)
-    if in_another_script(text, stored.item.answer):  # "猫" for "habitat": no spelling of it
+    if in_another_script(without_emoticons(text), stored.item.answer) \
+            and grade.verdict is not Verdict.DONT_KNOW:
+        # "猫" for "habitat": no spelling of it; but "不知道" or "모르겠어요" is the 🤷 (Chinese
+        # and Korean playtest: "write it in English" to a child who said she does not know)
         return _not_written(stored, who, grade, text)
     if grade.verdict in NOT_AN_ANSWER:  # "🙂", "?!" or a paragraph: ask again, not a miss
         return TypeTheWord("typed-too-long" if grade.verdict is Verdict.TOO_LONG
                            else "typed-empty")
+    if grade.verdict in RETRY and message_around(text, stored.item.answer):
+        # a sentence around English words ("老师，这个ratio和rate有什么区别？"): a question for the
+        # teacher, not a go at the word (Chinese playtest: "write the English word", and it
+        # spent the one retry)
+        return WriteInEnglish(None, text.strip()[:60], False, attempt=False)
     # Not English: one more try, not a miss; but only once, so text in another language can
     # neither hold the question open for ever nor dodge its miss
     if grade.verdict in RETRY and check_items.take_english_retry(db, stored.id, ENGLISH_RETRIES):
@@ -425,11 +433,11 @@ def _not_written(stored: check_items.StoredItem, who: Learner, grade: Grade, tex
     is habitat"). A sentence ("你好老师我不懂") may be for the teacher; either way she is
     pointed to the question: to its tiles where it opened with them, else to write in English.
     """
-    attempt = tries_an_answer(text, (stored.item.answer,))
+    own = grade.verdict is Verdict.HOME_LANGUAGE_WORD  # "栖息地" for habitat: a go, in Chinese
+    attempt = own or tries_an_answer(text, (stored.item.answer,))
     if tiles.first(stored.item, who.level, stored.practice, who.letters_first,
                    who.reads_aloud):
         return TapAnAnswer(stored.id, stored.poll_message, attempt, "item-tiles")
-    own = grade.verdict is Verdict.HOME_LANGUAGE_WORD
     named = grade.matched if grade.verdict is Verdict.NOT_ENGLISH else None
     return WriteInEnglish(grade.language or who.language if own else named, text.strip()[:60],
                           own, school=own and grade.language not in (None, who.language),

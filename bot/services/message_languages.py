@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from bot.domain.emoji import only_emoji
 from bot.domain.language import LANGUAGES, Capability, detect_language
 from bot.translation.translator import Translator
 
@@ -19,8 +20,9 @@ SURE_WORDS, SURE_CONFIDENCE = 4, 0.95
 
 
 def says_something(text: str) -> bool:
-    """Whether a text has at least one letter: "???" or "😀" alone is no message to relay."""
-    return any(ch.isalpha() for ch in text)
+    """Whether a text has at least one letter: "???" or "😀" alone is no message to relay,
+    nor Korean chat's letter emoji alone ("ㅋㅋ")."""
+    return any(ch.isalpha() for ch in text) and not only_emoji(text)
 
 
 def written_in(text: str, own: str, sure: bool = True) -> str:

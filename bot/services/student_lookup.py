@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from bot.domain import hangul_names, pinyin
 from bot.domain.names import closest_name, fold_label, fold_name
 from bot.services.teaching import (
     BadInputError,
@@ -151,7 +152,13 @@ def _not_found(who: str, wanted: str, rows: list[tuple[RosterRow, people.ClassIn
     """No student is called that: with the closest name, as it can be typed back ("Did you
     mean Lucía #3?"), when one is close ("Lusia"); else, when the teacher typed Latin letters
     and some names are written in another alphabet, those students with their numbers."""
-    closest = closest_name(wanted, [row.first_name for row, _ in rows]) if wanted else None
+    names = [row.first_name for row, _ in rows]
+    closest = closest_name(wanted, names) if wanted else None
+    if closest is None and wanted:  # "Hao" for 浩, "Jiwoo" for 지우: a name in Chinese or
+        # Korean as the child says it (an English-only teacher cannot type it)
+        heard = {_name_key(name): name for name in names
+                 if pinyin.read_as(wanted, name) or hangul_names.read_as(wanted, name)}
+        closest = next(iter(heard.values())) if len(heard) == 1 else None
     if closest is None:
         other = _other_script(wanted, rows)
         if other:

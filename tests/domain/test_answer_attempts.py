@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain.answer_attempts import in_another_script, tries_an_answer
+from bot.domain.answer_attempts import in_another_script, message_around, tries_an_answer
 
 ZH = ("图书馆", "老师", "学校", "铅笔")
 AR = ("الكلب", "القطة", "المدرسة", "المعلم")
@@ -48,3 +48,15 @@ def test_a_go_at_an_option_is_a_guess(text: str, options: tuple[str, ...]) -> No
 def test_text_no_spelling_of_the_english_word_could_use(text: str, answer: str,
                                                         other: bool) -> None:
     assert in_another_script(text, answer) is other
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("老师，这个ratio和rate有什么区别？", True), ("ما هو ratio يا أستاذة", True),
+    ("habitat predator prey (موطن)", False), ("ratio 比", False), ("比", False),
+    ("c'est la ratio", False), ("ratio", False),
+])
+def test_a_sentence_in_another_script_around_english_words_is_a_message(
+        text: str, message: bool) -> None:
+    """Chinese playtest: Hao's question to his teacher about two words, at a question to write,
+    was "write the English word" (and spent his one such retry)."""
+    assert message_around(text, "ratio") is message

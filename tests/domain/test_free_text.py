@@ -52,8 +52,18 @@ def test_other_messages_are_neither(text: str) -> None:
     assert about_word(text, TERMS, english_words()) is None
 
 
+@pytest.mark.parametrize("text", [
+    "habitat가 뭐예요?", "habitat는 뭐야", "habitat 뜻이 뭐예요", "habitat是什么意思？",
+    "habitat是什么意思", "habitat 什么意思", "什么是habitat", "habitat什么意思啊"])
+def test_a_chinese_or_korean_question_written_on_the_word_asks_for_its_card(text: str) -> None:
+    """Korean writes its particle on the word and Chinese has no spaces (playtest: Ji-woo's
+    "integer가 뭐예요?" and Hao's "ratio是什么意思？" were offered to the teacher as chat)."""
+    assert about_word(text, TERMS, english_words()) == AboutWord("habitat", question=True)
+
+
 def test_a_word_inside_another_word_is_not_named() -> None:
     assert about_word("What is a subhabitats thing?", TERMS, english_words()) is None
+    assert about_word("한subhabitat가 뭐예요?", TERMS, english_words()) is None
 
 
 @pytest.mark.parametrize("text", [
