@@ -119,6 +119,12 @@ def get_language(code: str) -> Language:
 # reading Arabic, not science words in it; Somali and English are the languages of school),
 # Tagalog -> English (English is every student's already), Hmong -> Thai or Lao (no glosses,
 # no prompts: nothing to match).
+# Languages Telegram's apps are not translated into: a child who reads one of them has her
+# phone in another language (nearly always English), so an English phone says nothing
+# against her choosing it (playtest: every Somali and Tagalog joiner's note read "⚠️ picked
+# Somali by a tap; phone English", a false alarm a teacher of newcomers learns to ignore)
+NO_TELEGRAM_APP: frozenset[str] = frozenset({"so", "hmn", "ht", "tl"})
+
 SCHOOL_LANGUAGES: Mapping[str, tuple[str, ...]] = MappingProxyType({"ht": ("fr",)})
 
 

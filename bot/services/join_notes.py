@@ -16,6 +16,7 @@ from sqlite_utils import Database
 from bot.config import SchoolConfig
 from bot.domain.checks import WordRef
 from bot.domain.errors import PuenteError
+from bot.domain.language import NO_TELEGRAM_APP
 from bot.services.family import LANGUAGE_NOTE_WAIT
 from bot.services.glosses import unchecked
 from bot.services.join import class_majority_languages
@@ -44,9 +45,14 @@ class Doubt:
 def doubt_of(db: Database, student_id: int, chosen: str, phone: str | None, typed: bool,
              guess: str | None) -> Doubt | None:
     """The doubt about a tapped home language, or None when a signal backs it (the phone's
-    language, the typed words' guess, or the classmates' shared language)."""
+    language, the typed words' guess, or the classmates' shared language). A language no
+    Telegram app speaks (Somali, Hmong, Haitian Creole, Tagalog) is no doubt on an English
+    phone (or none) unless her typed words pointed elsewhere: such a child's phone is in
+    English, so it backs nothing and tells against nothing."""
     phone = (phone or "").split("-")[0].lower() or None
     if chosen in (phone, guess) or chosen in class_majority_languages(db, student_id)[:1]:
+        return None
+    if chosen in NO_TELEGRAM_APP and phone in (None, "en") and guess is None:
         return None
     return Doubt(chosen, phone, typed, guess)
 

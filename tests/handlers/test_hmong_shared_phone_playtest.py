@@ -98,3 +98,19 @@ async def test_a_tap_the_phone_or_the_typed_words_back_is_not_flagged(
         school: Chat, phone: str, typed: tuple[str, ...]) -> None:
     note = await join_by_tap(school, school.user(NKAUJ, "Ana", phone), *typed, "es")
     assert "⚠️" not in note and "/language" not in note, note
+
+
+@pytest.mark.parametrize("tapped", ["so", "tl", "hmn", "ht"])
+async def test_a_language_no_telegram_app_speaks_is_no_doubt_on_an_english_phone(
+        school: Chat, tapped: str) -> None:
+    """Telegram's apps come in no Somali, Tagalog, Hmong or Creole: such a child's phone is in
+    English, so it tells nothing against her tap (playtest: every Somali and Tagalog joiner
+    was "⚠️ picked … by a tap; phone English", a false alarm)."""
+    note = await join_by_tap(school, school.user(NKAUJ, "Samira", "en"), tapped)
+    assert "⚠️" not in note and "/language" not in note, note
+
+
+async def test_such_a_tap_on_a_phone_in_another_language_is_still_flagged(school: Chat) -> None:
+    note = await join_by_tap(school, school.user(NKAUJ, "Ana", "es"), "so")
+    assert note.endswith(" · ⚠️ picked Somali by a tap; phone Spanish; nothing typed yet — "
+                         "/language Ana LANGUAGE to fix"), note
