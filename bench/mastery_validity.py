@@ -23,8 +23,10 @@ Kinds of student (30 of each, levels 1-5, one home-language class of 20 words):
              (any prompt: she noted the word and its meaning, not the screen)
   speller    knows no meaning, but has read every card she was shown, so she knows the
              English words of her list by their spelling: at letter tiles (levels 1-2) she
-             spells the one word of hers that the tiles and the number of blanks can make (at
-             random among several), else taps tiles at random; elsewhere the eliminator
+             spells a word of hers that the tiles can make (at random among several; not one
+             she answered today, nor one shorter than ✅ takes), else taps tiles at random; at
+             a typed question she types a word of her list at random (not one answered
+             today); elsewhere the eliminator
   echo       (with the `echo` flag) knows no word and learns no meaning, but remembers the
              answer shown with each question's prompt for ECHO_HOURS (after her tap, a miss's
              right answer, a "Practice again" item's too) and gives it when that prompt comes
@@ -278,6 +280,9 @@ def answer(student: Student, question: checks.Question, words: dict[int, tuple[s
         # a tap (or nothing typed) only to see the right answer in the feedback
         return (None, "idk", False) if item.typed else (rng.randrange(len(item.options)), None,
                                                         False)
+    if student.kind == SPELLER and item.typed:  # a word of hers: it may be the one
+        typed = sorted(student.spellings - student.met_today)
+        return None, (rng.choice(typed) if typed else "idk"), False
     if student.kind in GUESSERS:
         if item.typed:
             return None, "idk", False
@@ -313,11 +318,12 @@ def _spelled(student: Student, question: checks.Question, option: int, known: bo
 
 def _at_random(student: Student, item: checks.Item, deal: tuple[str, ...]) -> str:
     """Tiles tapped at random, as many as the word has letters; the speller spells a word of
-    her list that these tiles and blanks can make, if any (one of them at random)."""
+    her list that these tiles can make, as long as ✅ takes (she finds out by trying) and
+    not one she answered today (she rules those out), if any (one of them at random)."""
     if student.kind == SPELLER:
-        dealt = Counter(deal)
-        fits = sorted(w for w in student.spellings if len(w) == len(item.answer)
-                      and not Counter(w) - dealt)
+        dealt, fewest = Counter(deal), tiles.fewest_letters(item)
+        fits = sorted(w for w in student.spellings if len(w) >= fewest
+                      and w not in student.met_today and not Counter(w) - dealt)
         if fits:
             return student.rng.choice(fits)
     return "".join(deal[i] for i in student.rng.sample(range(len(deal)), len(item.answer)))
@@ -338,7 +344,7 @@ def _without_keyboard(db: Database, student: Student, question: checks.Question,
     item = question.item
     if not tiles.offered(item, student.level, question.practice):
         return answers.answer_dont_know(db, student.id, question.item_id, now, TZ)
-    if fold(text) == fold(item.answer):
+    if fold(text) == fold(item.answer) and student.kind != SPELLER:  # (she spells by the deal)
         spelled = item.answer.lower()
     else:
         spelled = _at_random(student, item, tiles.tiles_for(item, question.item_id))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -36,13 +37,14 @@ def test_read_back_text_is_what_memory_shows_in_every_language(
         tiled = check_views.question_text(question, catalog, tiles=True)
         assert typed != tiled
         under_feedback = f"✅ Yes! <b>habitat</b> is right.\n\n{typed}"
-        made = tile_views.spelled_text(as_telegram_sends_it(under_feedback), 7, catalog)
+        made = tile_views.spelled_text(as_telegram_sends_it(under_feedback), catalog)
         assert made is not None, lang
         assert html.unescape(re.sub("<[^>]+>", "", made)) == html.unescape(re.sub(
             "<[^>]+>", "", f"✅ Yes! <b>habitat</b> is right.\n\n{tiled}")), lang
 
 
 def test_any_other_text_is_left_as_it_is(catalog: Catalog) -> None:
-    assert tile_views.spelled_text("Which word means this?\n🔤 _ _ _", 3, catalog) is None
-    typed = check_views.question_text(Question(11, 2, 4, TYPED, "es", 2), catalog)
-    assert tile_views.spelled_text(typed, 8, catalog) is None  # other blanks: another word
+    assert tile_views.spelled_text("Which word means this?\n🔤 _", catalog) is None
+    chosen = check_views.question_text(Question(11, 2, 4, replace(
+        TYPED, item_type=ItemType.CHOICE, options=("habitat", "forest")), "es", 2), catalog)
+    assert tile_views.spelled_text(chosen, catalog) is None  # options: not a typed question

@@ -221,7 +221,8 @@ def _with_tiles(context: PuenteContext, question: checks.Question, lead: Markup 
     shown = question.opens_with_tiles or (before is not None and before.shown)
     tiled = None if question.spelled_with_tiles else message(True)
     screen = tile_screen.TileScreen(
-        question.item_id, None, tiles.tiles_for(item, question.item_id), len(item.answer),
+        question.item_id, None, tiles.tiles_for(item, question.item_id),
+        tiles.fewest_letters(item),
         tiled if shown and tiled is not None else message(False),
         before.picks if before is not None else (), shown, tiled, question.intro)
     tile_screen.remember(context, screen)
@@ -242,7 +243,7 @@ def _buttons(question: checks.Question, context: PuenteContext,
         if screen is not None and screen.shown:  # sent again after "🔤": its tiles
             return [*keyboards.tile_layout(question.item_id, screen.deal, screen.picks), *rows]
         return [*keyboards.show_tiles_layout(
-            question.item_id, tiles.tiles_for(item, question.item_id), len(item.answer),
+            question.item_id, tiles.tiles_for(item, question.item_id), tiles.fewest_letters(item),
             catalog, question.lang, question.english_first), *rows]
     # levels 1-2 spell an L1 -> English word with tiles where it fits, instead of six options;
     # a student who cannot read yet (/readaloud) taps numbered ones, read aloud under her 🔊

@@ -35,7 +35,9 @@ class TileScreen:
     item_id: int
     message_id: int | None  # None: noted before its message was sent (the id comes after)
     deal: tuple[str, ...]
-    length: int  # the word's letters: the blanks of the spelling line
+    # ✅ waits for as many letters (tiles.fewest_letters; 1 when read back after a restart:
+    # the grader then says so)
+    fewest: int
     base: str  # the message's text above the spelling line (Telegram HTML)
     picks: tuple[int, ...] = ()
     shown: bool = False  # the tiles are on screen (a typed question's show after "🔤")
@@ -49,7 +51,7 @@ class TileScreen:
 
     @property
     def line(self) -> str:
-        return tiles.spelling_line(self.deal, self.picks, self.length)
+        return tiles.spelling_line(self.deal, self.picks)
 
     @property
     def spelling(self) -> str:
@@ -168,7 +170,7 @@ def _read_back(message: Message, tap: callbacks.TileTap, catalog: Catalog
     if tap.action == callbacks.TILE_SHOW:
         text = message.text_html or ""
         return TileScreen(tap.item_id, message.message_id, tap.deal, tap.length, text,
-                          tiled_base=tile_views.spelled_text(text, tap.length, catalog))
+                          tiled_base=tile_views.spelled_text(text, catalog))
     deal: dict[int, str] = {}
     for row in _rows(message):
         for button in row:
@@ -184,11 +186,11 @@ def _read_back(message: Message, tap: callbacks.TileTap, catalog: Catalog
     base, _, last = text.rpartition("\n")
     read = tiles.read_line(last.strip())
     dealt = tuple(deal[i] for i in range(len(deal)))
-    picks = tiles.picks_for(read[0], dealt) if read else None
-    if read is None or picks is None:
+    picks = tiles.picks_for(read, dealt) if read is not None else None
+    if picks is None:
         return None
-    return TileScreen(tap.item_id, message.message_id, dealt, read[1], base.rstrip("\n"),
-                      picks, shown=True)
+    return TileScreen(tap.item_id, message.message_id, dealt, 1, base.rstrip("\n"), picks,
+                      shown=True)
 
 
 def after(screen: TileScreen, tap: callbacks.TileTap) -> TileScreen:
@@ -199,8 +201,7 @@ def after(screen: TileScreen, tap: callbacks.TileTap) -> TileScreen:
         return replace(screen, picks=tiles.back(screen.picks))
     if tap.tile is not None and 0 <= tap.tile[0] < len(screen.deal) \
             and screen.deal[tap.tile[0]] == tap.tile[1]:
-        return replace(screen, picks=tiles.tap(screen.picks, tap.tile[0], screen.deal,
-                                               screen.length))
+        return replace(screen, picks=tiles.tap(screen.picks, tap.tile[0], screen.deal))
     return screen  # a tile this deal does not have: forged, nothing changes
 
 

@@ -53,6 +53,9 @@ class Item:
     options: tuple[str, ...]     # empty for typed answers
     answer: str                  # the exact text of the right option (or the expected word)
     asks_meaning: bool = False   # "what does WORD mean?" with home-language options
+    # levels 1-2: other words of her list its letter tiles spell too (tiles.choose_decoys),
+    # so the deal names no one word of them
+    decoys: tuple[str, ...] = ()
 
     @property
     def typed(self) -> bool:

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from bot.domain import item_rules as rules
+from bot.domain import tiles
 from bot.domain.checks import (
     BEGINNER_CHOICES,
     CHOICES,
@@ -276,6 +277,16 @@ def build_item(target: WordRef, pool: Sequence[WordRef], item_type: ItemType, la
     `last` (its last questions' prompts, whatever kind showed them) where another definition,
     gap sentence or kind can ask it (variety): a word whose one definition the last question
     showed is asked by a gap or its home-language term instead."""
+    item = _build_item(target, pool, item_type, lang, scaffold, rng, seen, hears, choices, avoid,
+                       turn, last, min_options)
+    return _with_decoys(item, target, pool, scaffold, seen, avoid, turn)
+
+
+def _build_item(target: WordRef, pool: Sequence[WordRef], item_type: ItemType, lang: str,
+               scaffold: Scaffold, rng: random.Random,
+               seen: frozenset[int] | None = None, hears: bool = False,
+               choices: int | None = None, avoid: frozenset[int] = frozenset(),
+               turn: int = 0, last: tuple[str, ...] = (), min_options: int = 2) -> Item:
     who = Learner(lang, scaffold, seen, hears,
                   choices or (BEGINNER_CHOICES if scaffold.level <= 2 else CHOICES), avoid,
                   turn, last)
@@ -298,6 +309,26 @@ def build_item(target: WordRef, pool: Sequence[WordRef], item_type: ItemType, la
     # No fair choice item (e.g. a beginner who has seen one word): ask for the word itself,
     # with the word blanked out of its definition if the pack's definition uses it.
     return Item(target.id, ItemType.TYPED, _last_resort(target.word, who), (), target.word.term)
+
+
+def _with_decoys(item: Item, target: WordRef, pool: Sequence[WordRef], scaffold: Scaffold,
+                 seen: frozenset[int] | None, avoid: frozenset[int], turn: int) -> Item:
+    """At levels 1-2, an item whose word letter tiles may spell (a question that names an
+    English word, or a typed one) with its decoys: words whose cards she read that its tiles
+    spell too (tiles.choose_decoys), so they name no one word of her list. Her own pack's
+    words first (another subject's word she might rule out by its lesson), never one she can
+    rule out today (`avoid`: answered earlier today or asked earlier in this check). Drawn
+    apart from the check's own draws, by the word and its turn, so each check deals it
+    other decoys."""
+    if scaffold.level > 2 or item.asks_meaning or not tiles.tileable(item.answer) \
+            or not (item.typed or item.item_type in tiles.SPELLED_KINDS):
+        return item
+    fair = [r for r in pool if r.id != target.id and r.id not in avoid
+            and (seen is None or r.id in seen)]
+    random.Random(target.id * 1_000_003 + turn).shuffle(fair)
+    fair.sort(key=lambda r: r.pack_id != target.pack_id)
+    decoys = tiles.choose_decoys(item.answer, [r.word.term for r in fair])
+    return replace(item, decoys=decoys) if decoys else item
 
 
 def _home_first(item: Item | None, word: Word, who: Learner) -> Item | None:

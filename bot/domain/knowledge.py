@@ -22,7 +22,10 @@ TYPED_CLOZE_GUESS = 0.02
 # Spelled with letter tiles (domain/tiles.py): the letters are given, not their order nor which
 # are the word's. A random tapper almost never spells a word (1 in 6,720 for five letters of
 # eight tiles), but a student who half-knows it can sort a few letters she sees: between a
-# six-option choice (1 in 6) and typing from memory (TYPED's 0.02).
+# six-option choice (1 in 6) and typing from memory (TYPED's 0.02). The luck of a run is
+# another matter: one who knows her list's spellings and no meaning picks among the words the
+# deal spells (the speller), so there a spelling counts as that many options
+# (mastery.record_answer, tiles.counted_words).
 TILES_GUESS = 0.05
 USUAL_CHOICES = 4     # GUESS holds for this many options
 LEARN = 0.15          # chance a learner moves to "known" after any practice opportunity

@@ -300,23 +300,29 @@ def record_answer(state: WordMastery, *, correct: bool, exact: bool, item_type: 
     unchanged, the word not mastered, and the deciding review asked again after REVIEW_INTERVAL.
     `tz`: the school's zone, whose dates the spacing rules count (REVIEW_DAYS, RETENTION_DAYS).
     `tiles`: spelled with letter tiles (`typed` too): recall, as the item's type says, at the
-    tiles' own guess rate (knowledge.TILES_GUESS), so a run of tile answers must be longer than
-    a typed one before its luck allows mastery (docs/newcomers.md, "Letter tiles")."""
+    tiles' own guess rate (knowledge.TILES_GUESS), and in the luck of the run a choice among
+    the words the deal spells (`choices`: tiles.counted_words), so a run of tile answers must
+    be longer than a typed one before its luck allows mastery (docs/newcomers.md, "Letter
+    tiles" and "The speller")."""
     from fsrs import Card
 
     if tiles:  # the word spelled from its meaning: recall, whatever the question's buttons
         item_type = ItemType.TYPED  # would have been (docs/newcomers.md, "Letter tiles")
     guess = guess_rate(item_type, typed, choices, tiles)
+    # a spelling is a choice among the words its deal spells (`choices`: tiles.counted_words)
+    # to one who knows how her words are spelled and no meaning: the luck of the run counts
+    # it so; the estimate, at the tiles' rate (knowledge.TILES_GUESS)
+    lucky = max(guess, 1 / choices) if tiles and choices else guess
     if correct and item_type is ItemType.LISTEN:
         return heard(state, now)
-    if correct and (card_today or guess >= 1):  # practice only: memory of the card read
+    if correct and (card_today or lucky >= 1):  # practice only: memory of the card read
         # today, or one option counted ("Practice again", the answer alone after ruling out
-        # the rest, a lone part of speech). No success day, so the word does not move to
-        # reviewing, no first right answer (the retention clock starts on a later day), luck
-        # unchanged, and no review: FSRS would read it as a recall and send the word away for
-        # weeks while it is still being learned (playtest 14). It comes back on the next
-        # school day (rests_until); the misses in a row end (re-teaching and the teacher's
-        # "stuck" alert count those).
+        # the rest, a lone part of speech, tiles spelling no other word of hers). No success
+        # day, so the word does not move to reviewing, no first right answer (the retention
+        # clock starts on a later day), luck unchanged, and no review: FSRS would read it as a
+        # recall and send the word away for weeks while it is still being learned (playtest
+        # 14). It comes back on the next school day (rests_until); the misses in a row end
+        # (re-teaching and the teacher's "stuck" alert count those).
         return changed(state, p_known=practised(state.p_known), answered=True,
                        last_answered=now, misses_in_row=0)
     p_known = bkt_update(state.p_known, correct, item_type, typed, choices, tiles)
@@ -326,7 +332,7 @@ def record_answer(state: WordMastery, *, correct: bool, exact: bool, item_type: 
     # the deciding review the same day its card was re-read: the card showed what it asks
     read_off = card_read and state.mastered_at is None and recall_ready(state, now, tz)
     memory = remembered or read_off
-    luck = state.luck if memory else state.luck * guess
+    luck = state.luck if memory else state.luck * lucky
     if not typed and choices is not None and choices < RECALL_CHOICES:
         item_type = ItemType.CHOICE  # two options on the L1 term: recognition, not recall
     before = Card.from_dict(json.loads(state.card))

@@ -68,9 +68,6 @@ class Scaffold:
     # Levels 1-2: /progress is three short lines (words by state, days in a row, what to do
     # next) instead of a chart and a list of seven numbers.
     short_progress: bool = False
-    # Levels 1-2: a typed question shows the word's letters as blanks, "✏️ _ _ _ _ _ _ _ (7
-    # letters)" (`letter_blanks`): typing an English word from memory is hard for a newcomer.
-    letter_blanks: bool = False
     # Levels 1-2: a question with options (buttons, a voice note's buttons, a quiz poll) has
     # placement's "🤷 I don't know" after them, as every typed question has at every level: a
     # newcomer facing six unknown words must not have to guess, and an honest miss is better
@@ -127,7 +124,7 @@ _SCAFFOLDS = {
     WidaLevel.ENTERING: Scaffold(WidaLevel.ENTERING, True, True, True, True, True, False,
                                  (ItemType.CHOICE, ItemType.REVERSE, ItemType.POLL), 3,
                                  False, StemLanguage.HOME, listening=True, one_card=True,
-                                 short_progress=True, letter_blanks=True, dont_know=True,
+                                 short_progress=True, dont_know=True,
                                  bilingual_labels=True,
                                  gap_words=BEGINNER_GAP_WORDS,
                                  definition_words=BEGINNER_DEFINITION_WORDS),
@@ -135,7 +132,7 @@ _SCAFFOLDS = {
                                  (ItemType.CHOICE, ItemType.REVERSE, ItemType.POLL,
                                   ItemType.CLOZE), 4, False, StemLanguage.HOME,
                                  listening=True, one_card=True, short_progress=True,
-                                 letter_blanks=True, dont_know=True, bilingual_labels=True,
+                                 dont_know=True, bilingual_labels=True,
                                  gap_words=BEGINNER_GAP_WORDS),
     WidaLevel.DEVELOPING: Scaffold(WidaLevel.DEVELOPING, False, True, False, True, True, False,
                                    (ItemType.CHOICE, ItemType.CLOZE, ItemType.REVERSE,
@@ -279,21 +276,3 @@ def beginner_stem(definition: str | None, emoji: str | None) -> str | None:
     """What a level 1-2 choice item shows to ask for a word: the home-language definition,
     else the word's picture; None when there is neither (ask another way)."""
     return definition or emoji or None
-
-
-WORD_GAP = "   "  # between the words of a phrase ("food web"): wider than between letters
-
-
-def letter_blanks(term: str) -> tuple[str, int]:
-    """The English word as one blank a letter, and how many letters it has: "habitat" is
-    ("_ _ _ _ _ _ _", 7), "food web" ("_ _ _ _   _ _ _", 7).
-
-    Blanks, not only a number, because a level-1 child may not read a number word yet, and
-    need not count: she sees the word's length at a glance, as on the spelling worksheets
-    of her English class, can say the word letter by letter against them, and sees where a
-    phrase has two words (which a count hides). The number goes beside them (the prompt) so
-    a long word's blanks need no counting either. A hyphen or an apostrophe is shown as it
-    is; only letters get blanks. Nothing else of the word is given away: the first letter
-    would turn recall into recognition, and this answer can master the word."""
-    words = [" ".join("_" if c.isalpha() else c for c in part) for part in term.split()]
-    return WORD_GAP.join(words), sum(c.isalpha() for c in term)

@@ -1,15 +1,18 @@
 """Letter tiles: spelling an English word by tapping its letters, for a child who cannot type.
 
-The word's letters, shuffled, with a few letters it does not have (distractors), are dealt as
-buttons; each tap adds one tile to the spelling, ⌫ takes the last one back, ✅ hands the
-spelling to the typed grader. The deal is a pure function of the item and its id, so the
-server can deal the same tiles again when it grades, with nothing stored.
+The word's letters and the letters of one or two other words of her list (decoys), shuffled,
+are dealt as buttons; each tap adds one tile to the spelling, ⌫ takes the last one back, ✅
+hands the spelling to the typed grader. The deal is a pure function of the item (its decoys
+are stored with it) and its id, so the server can deal the same tiles again when it grades,
+with nothing else stored.
 
 What tiles prove (docs/newcomers.md): the letters are given but not their order nor which
 are the word's, so they sit between choosing and typing. A random tapper spells a 5-letter
-word from 8 tiles about once in 6,720 tries (`random_odds`). But the letters and the blanks
-name the one word of her list that fits, so a student who remembers how her words are spelled,
-and none of their meanings, passes them (docs/newcomers.md, "An open hole: the speller").
+word from 8 tiles about once in 6,720 tries (`random_odds`). The deal does not name the word
+either: the tiles also spell the decoys, words whose cards she read, and nothing on screen
+gives the word's length (no blanks), so a student who remembers how her words are *spelled*
+but none of their meanings cannot tell which of them it is ("the speller": before decoys the
+letters and blanks named the one word of her list that fit, docs/newcomers.md).
 """
 
 from __future__ import annotations
@@ -113,19 +116,78 @@ def distractor_count(length: int) -> int:
     return 3 if length <= 7 else 2
 
 
-def deal(answer: str, others: Iterable[str], seed: int) -> tuple[str, ...]:
-    """The tiles for `answer`: its letters and a few it lacks, shuffled by `seed` (the item's
-    id: the same deal on every screen and when graded). A distractor never lets the tiles
-    spell another of `others` (the pack words on screen) that they could not spell without
-    it: the extra letters must not hand her a different word to build."""
+# Tiles a deal holds at most: three rows of six (keyboards.tile_row), each still a fingertip
+# wide on a phone; a decoy whose letters would not fit is not taken
+MAX_TILES = 18
+# Decoys a deal spells besides the word: with two, a student who knows her words' spellings
+# and none of their meanings picks the right one of three at best, on every tiles question
+DECOYS = 3
+# Letters the decoys may add to the word's own: a 5-letter word's deal stays about twelve
+# tiles, not a wall of eighteen, for a child who finds each letter by eye
+DECOY_LETTERS = 8
+
+
+def choose_decoys(answer: str, words: Iterable[str]) -> tuple[str, ...]:
+    """Up to DECOYS of `words` (English words whose cards she read, in the order to prefer
+    them among those adding as many letters) that the deal will spell too, so its letters
+    name no one word of her list, and every other of `words` their letters spell as well:
+    tileable, not the word nor a word its typed grader would forgive as a slip of it (a decoy
+    must be a wrong answer), and adding at most DECOY_LETTERS letters to the word's, the
+    deal within MAX_TILES."""
+    word = answer.lower()
+    letters = Counter(word)
+    chosen: list[str] = []
+    # those adding the fewest letters first (more of them fit the deal), else in her order
+    pool = sorted(dict.fromkeys(w.lower() for w in words if tileable(w)),
+                  key=lambda w: (Counter(w) - letters).total())
+    for other in pool:
+        if len(chosen) == DECOYS:
+            break
+        if other == word or _close(word, other):
+            continue
+        merged = letters | Counter(other)
+        if merged.total() > MAX_TILES or merged.total() - len(word) > DECOY_LETTERS:
+            continue
+        chosen.append(other)
+        letters = merged
+    # and every other word of hers those letters spell as well: she may spell any of them
+    riders = [w for w in pool if w not in chosen and w != word and not _close(word, w)
+              and not Counter(w) - letters]
+    return (*chosen, *riders)
+
+
+def _close(word: str, other: str) -> bool:
+    """Whether one is the other with a letter or two more, fewer or changed ("consume" and
+    "consumer"): graded as a slip of the word, such a decoy would be a right answer."""
+    if abs(len(word) - len(other)) > 2:
+        return False
+    row = list(range(len(other) + 1))
+    for i, a in enumerate(word, 1):
+        diagonal, row[0] = row[0], i
+        for j, b in enumerate(other, 1):
+            diagonal, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, diagonal + (a != b))
+    return row[-1] <= 2
+
+
+def deal(answer: str, others: Iterable[str], seed: int,
+         decoys: Sequence[str] = ()) -> tuple[str, ...]:
+    """The tiles for `answer`: its letters, every letter its `decoys` need besides, and, when
+    those add fewer than `distractor_count`, a few common letters it lacks; shuffled by `seed`
+    (the item's id: the same deal on every screen and when graded). A common letter never lets
+    the tiles spell another of `others` (the pack words on screen) that they could not spell
+    without it: those extra letters must not hand her a different word to build (a decoy is
+    chosen, not stumbled on)."""
     word = answer.lower()
     rng = random.Random(seed)
+    letters = Counter(word)
+    for decoy in decoys:
+        letters |= Counter(decoy.lower())
+    extra = [letter for letter in sorted((letters - Counter(word)).elements())]
     rivals = [o.lower() for o in others if tileable(o) and o.lower() != word]
-    candidates = [c for c in COMMON if c not in word]
+    candidates = [c for c in COMMON if c not in letters]
     rng.shuffle(candidates)
-    extra: list[str] = []
     for letter in candidates:
-        if len(extra) == distractor_count(len(word)):
+        if len(extra) >= distractor_count(len(word)) or len(word) + len(extra) >= MAX_TILES:
             break
         with_it = Counter(word + "".join(extra) + letter)
         without = Counter(word + "".join(extra))
@@ -137,9 +199,26 @@ def deal(answer: str, others: Iterable[str], seed: int) -> tuple[str, ...]:
     return tuple(tiles)
 
 
+def counted_words(item: Item) -> int:
+    """The words a deal spells that she cannot rule out: the word and its decoys (chosen among
+    words not answered today nor asked earlier in the check). A right spelling counts as a
+    choice among that many (knowledge.guess_rate); with no decoy (a newcomer who has read two
+    cards) the tiles named the word to anyone who knows how her words are spelled, and a right
+    one is practice, as the one option left after ruling out the rest is."""
+    return 1 + len(item.decoys)
+
+
+def fewest_letters(item: Item) -> int:
+    """The letters ✅ waits for: as many as the shortest word the deal spells (the word or a
+    decoy), so a spelling left at two letters is no answer (a level-1 child tapped ✅ there,
+    playtest, Hmong), and what ✅ refuses says nothing of which word it is."""
+    return min(len(w) for w in (item.answer, *item.decoys))
+
+
 def tiles_for(item: Item, item_id: int) -> tuple[str, ...]:
-    """The deal a question shows (its options are the other words on its screen)."""
-    return deal(item.answer, item.options, item_id)
+    """The deal a question shows (its options are the other words on its screen, its decoys
+    the words its tiles spell besides)."""
+    return deal(item.answer, item.options, item_id, item.decoys)
 
 
 def _fits(word: str, letters: Counter[str]) -> bool:
@@ -151,17 +230,12 @@ def spelled(tiles: Sequence[str], picks: Sequence[int]) -> str:
     return "".join(tiles[i] for i in picks)
 
 
-def valid_picks(tiles: Sequence[str], picks: Sequence[int], length: int) -> bool:
-    """Each pick a tile dealt, none twice, no more than the word's letters."""
-    return len(picks) <= length and len(set(picks)) == len(picks) \
-        and all(0 <= i < len(tiles) for i in picks)
-
-
-def finished(spelling: str, length: int) -> bool:
-    """A letter on every blank: only then does ✅ grade. ✅ after 2 letters of "community" was
-    graded a miss, "tu", and counted for her teacher (playtest, Hmong level 1): a spelling
-    left half done is not an answer (🤷 is how she gives up)."""
-    return len(spelling) == length
+def finished(spelling: str, fewest: int) -> bool:
+    """As many letters as the shortest word the deal spells (`fewest_letters`): only then
+    does ✅ grade. ✅ after 2 letters of "community" was graded a miss, "tu", and counted for
+    her teacher (playtest, Hmong level 1): a spelling left half done is not an answer (🤷 is
+    how she gives up). What it waits for is no word's length in particular."""
+    return len(spelling) >= fewest
 
 
 def from_tiles(spelling: str, tiles: Sequence[str]) -> bool:
@@ -170,11 +244,10 @@ def from_tiles(spelling: str, tiles: Sequence[str]) -> bool:
     return bool(spelling) and _fits(spelling, Counter(tiles))
 
 
-def tap(picks: tuple[int, ...], index: int, tiles: Sequence[str], length: int
-        ) -> tuple[int, ...]:
-    """The picks after tapping tile `index`: unchanged when it is used already (a double tap)
-    or the blanks are full."""
-    if index in picks or len(picks) >= length or not 0 <= index < len(tiles):
+def tap(picks: tuple[int, ...], index: int, tiles: Sequence[str]) -> tuple[int, ...]:
+    """The picks after tapping tile `index`: unchanged when it is used already (a double
+    tap) or is no tile dealt."""
+    if index in picks or not 0 <= index < len(tiles):
         return picks
     return (*picks, index)
 
@@ -184,24 +257,27 @@ def back(picks: tuple[int, ...]) -> tuple[int, ...]:
     return picks[:-1]
 
 
-def spelling_line(tiles: Sequence[str], picks: Sequence[int], length: int) -> str:
-    """"🔤 e c o _ _ _": the letters tapped so far, then a blank for each one left."""
-    letters = [tiles[i] for i in picks] + [BLANK] * (length - len(picks))
-    return f"{TILE_MARK} {' '.join(letters)}"
+def spelling_line(tiles: Sequence[str], picks: Sequence[int]) -> str:
+    """"🔤 e c o _": the letters tapped so far, and one blank where the next one goes (none
+    once every tile is used). One blank, not one a letter left: blanks counting the word's
+    letters told a student which word of her list it was (the speller)."""
+    letters = [tiles[i] for i in picks] + ([BLANK] if len(picks) < len(tiles) else [])
+    return f"{TILE_MARK} {' '.join(letters)}".rstrip()
 
 
-def read_line(line: str) -> tuple[str, int] | None:
-    """The spelling and the word's length a spelling line shows (None: not such a line): how a
-    tap after a restart, with nothing in memory, finds where she was."""
+def read_line(line: str) -> str | None:
+    """The spelling a spelling line shows (None: not such a line): how a tap after a restart,
+    with nothing in memory, finds where she was. A line of an older message, with a blank for
+    each letter left, reads the same way."""
     if not line.startswith(TILE_MARK):
         return None
     cells = line[len(TILE_MARK):].split()
-    if not cells or any(len(c) != 1 or not (c == BLANK or c.isalpha()) for c in cells):
+    if any(len(c) != 1 or not (c == BLANK or c.isalpha()) for c in cells):
         return None
     letters = [c for c in cells if c != BLANK]
     if cells[:len(letters)] != letters:  # blanks only after the letters
         return None
-    return "".join(letters), len(cells)
+    return "".join(letters)
 
 
 def picks_for(spelling: str, tiles: Sequence[str]) -> tuple[int, ...] | None:
@@ -217,7 +293,7 @@ def picks_for(spelling: str, tiles: Sequence[str]) -> tuple[int, ...] | None:
 
 
 def a_miss(answer: str, deal: Sequence[str]) -> str:
-    """A wrong word these tiles spell, a letter on every blank (`finished`): the letters the
+    """A wrong word these tiles spell, as long as the word (`finished`): the letters the
     word lacks, then its own from its start (`puente demo`'s "answer wrong", and the tests')."""
     word = answer.lower()
     return ("".join(t for t in deal if t not in word) + word)[:len(word)]

@@ -45,7 +45,7 @@ async def tile(update: Update, context: PuenteContext) -> None:
         await acknowledge(query, toast(old or "check-stale"))
         return
     if tap.action == callbacks.TILE_DONE:
-        if not tiles.finished(screen.spelling, screen.length):  # a blank left: no answer
+        if not tiles.finished(screen.spelling, screen.fewest):  # too few letters: no answer
             await acknowledge(query, toast("tiles-short" if screen.picks else "tiles-empty"))
             return
         try:

@@ -26,7 +26,8 @@ DONT_KNOW = "dk"    # dk:<item id>       "🤷 I don't know" under a typed check
                     # levels 1-2: under a question's options)
 TILES = "tl"        # tl:<item id>:<tile><letter> a letter tile (e.g. 3e: tile 3, "e") |
 #                     tl:<item id>:bk ⌫ | tl:<item id>:ok ✅ spell it | tl:<item id>:g<length>:
-#                     <tiles> "🔤 letter tiles" under a typed question (the deal, to show it)
+#                     <tiles> "🔤 letter tiles" under a typed question (the deal, to show it;
+#                     <length>: the letters ✅ waits for)
 FLIP = "fl"         # fl | fl:<push id> | fl:<preview id>:v   current words (a push's, or the
 #                                       cards sent together above it), home language first
 CHECK = "ck"        # ck | ck:<push id>  start a check (on a pushed preview's words)
@@ -186,13 +187,13 @@ _SHOW = re.compile(r"^g(\d{1,2})$")
 @dataclass(frozen=True)
 class TileTap:
     """What a letter-tiles button says: the item, and a tile (index, letter), ⌫, ✅, or
-    "show the tiles" with the deal and the word's length."""
+    "show the tiles" with the deal and the letters ✅ waits for (tiles.fewest_letters)."""
 
     item_id: int
     tile: tuple[int, str] | None = None
     action: str | None = None  # TILE_BACK, TILE_DONE or TILE_SHOW
     deal: tuple[str, ...] = ()  # TILE_SHOW: the tiles
-    length: int = 0  # TILE_SHOW: the word's letters
+    length: int = 0  # TILE_SHOW: the letters ✅ waits for (the shortest word they spell)
 
 
 def tile_tap(cb: Callback) -> TileTap:

@@ -15,7 +15,6 @@ from bot.domain.packs import short_gloss
 from bot.domain.placement import PlacementItem
 from bot.domain.scaffold import (
     ItemType,
-    letter_blanks,
     scaffold_for,
 )
 from bot.domain.tiles import TILE_MARK
@@ -94,17 +93,7 @@ def question_text(question: Question, catalog: Catalog, tiles: bool = False) -> 
         # a typed question still takes a typed answer, and says so (level 1 opens it with tiles)
         how = "item-tiles-typed" if item.typed else "item-tiles"
         return join_lines([counter, line, *stem, catalog.bilingual(how, lang)])
-    return join_lines([counter, line, *stem, *_letters(question, catalog)])
-
-
-def _letters(question: Question, catalog: Catalog) -> list[Markup]:
-    """Levels 1-2, a typed question: "✏️ _ _ _ _ _ _ _ (7 letters)" (scaffold.letter_blanks
-    says why blanks), in the home language only: the blanks say it to any reader."""
-    if not question.item.typed or not scaffold_for(question.level).letter_blanks:
-        return []
-    blanks, count = letter_blanks(question.item.answer)
-    # (a right-to-left prompt isolates the blanks, so a phrase's words keep their order)
-    return [catalog.render("item-letters", question.lang, count=count, blanks=blanks)]
+    return join_lines([counter, line, *stem])
 
 
 def short_check_text(short: ShortCheck, lang: str, catalog: Catalog,

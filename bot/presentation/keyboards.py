@@ -208,11 +208,12 @@ def tile_layout(item_id: int, deal: Sequence[str], picks: Sequence[int]) -> Layo
                     ("✅", callbacks.data(callbacks.TILES, item_id, callbacks.TILE_DONE))]]
 
 
-def show_tiles_layout(item_id: int, deal: Sequence[str], length: int, catalog: Catalog,
+def show_tiles_layout(item_id: int, deal: Sequence[str], fewest: int, catalog: Catalog,
                       lang: str, english_first: bool = False) -> Layout:
-    """Under a typed question: "🔤 Letter tiles", to spell the word by tapping instead."""
+    """Under a typed question: "🔤 Letter tiles", to spell the word by tapping instead (its
+    data: the deal, and the letters ✅ waits for)."""
     return [[(both_languages(catalog, "button-tiles", lang, english_first),
-              callbacks.data(callbacks.TILES, item_id, f"{callbacks.TILE_SHOW}{length}",
+              callbacks.data(callbacks.TILES, item_id, f"{callbacks.TILE_SHOW}{fewest}",
                              "".join(deal)))]]
 
 

@@ -3,10 +3,9 @@
 With memory, the text tiles show is rendered when the question is sent (check_views.
 question_text with tiles) and held with the screen (chat/tile_screen.py). After a restart
 memory is empty, and a tile tap reads no store (by design: taps before ✅ cost no SQL), so
-"🔤" read the message back as it was and "✏️ Type the English word…" with its letter blanks
-stayed over the tiles (playtest, Lin, Mandarin). The message itself says enough: its last line
-is the letter blanks in the home language (which names the language), and its instruction is
-one of a few lines the catalog renders; both are swapped for what tiles say.
+"🔤" read the message back as it was and "✏️ Type the English word…" stayed over the tiles
+(playtest, Lin, Mandarin). The message itself says enough: its instruction is one of a few
+lines the catalog renders (which names the language); it is swapped for what tiles say.
 """
 
 from __future__ import annotations
@@ -14,7 +13,6 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from bot.domain.scaffold import letter_blanks
 from bot.presentation.i18n import Catalog, Markup, Said
 
 # A typed question's instruction -> the same question's once its tiles show (question_text:
@@ -32,28 +30,29 @@ def ask_line(catalog: Catalog, lang: str, key: str, intro: str | None) -> Markup
         else catalog.bilingual(key, lang)
 
 
-def spelled_text(shown: str, length: int, catalog: Catalog) -> Markup | None:
+def spelled_text(shown: str, catalog: Catalog) -> Markup | None:
     """The message `shown` (Telegram HTML, as the tapped message carries it, maybe under the
     last answer's feedback) as it reads once its tiles show: the instruction as tiles ask it,
-    and the letter blanks (its last line) given way to how to spell with tiles. None: not a
-    level 1-2 typed question's text (it then stays as it is)."""
+    and how to spell with tiles at its end. None: not a level 1-2 typed question's text (it
+    then stays as it is). The instruction names the language: of the languages whose lines
+    match, the one matching the most lines (a Spanish question's two lines hold the English
+    one as well)."""
     lines = shown.split("\n")
     seen = [html.unescape(line) for line in lines]  # Telegram's HTML escapes an apostrophe
-    blanks, _ = letter_blanks("x" * length)  # a word tiles spell is one word of letters
+    best: tuple[int, int, str, str, str | None] | None = None  # lines, at, lang, key, intro
     for lang in catalog.languages:
-        letters = catalog.render("item-letters", lang, count=length, blanks=blanks)
-        if not seen or seen[-1] != html.unescape(letters):
-            continue
         for typed, tiled in SPELLED_ASK.items():
             for intro in INTROS:
                 asked = [html.unescape(line)
                          for line in ask_line(catalog, lang, typed, intro).split("\n")]
-                at = _find(seen[:-1], asked)
-                if at is not None:
-                    return Markup("\n".join([
-                        *lines[:at], ask_line(catalog, lang, tiled, intro),
-                        *lines[at + len(asked):-1], catalog.bilingual(TILES_LINE, lang)]))
-    return None
+                at = _find(seen, asked)
+                if at is not None and (best is None or (len(asked), at) > best[:2]):
+                    best = (len(asked), at, lang, tiled, intro)
+    if best is None:
+        return None
+    size, at, lang, tiled, intro = best
+    return Markup("\n".join([*lines[:at], ask_line(catalog, lang, tiled, intro),
+                             *lines[at + size:], catalog.bilingual(TILES_LINE, lang)]))
 
 
 def _find(lines: Sequence[str], block: Sequence[str]) -> int | None:

@@ -101,6 +101,13 @@ class StaleItemError(PuenteError):
     quiet = False  # the tap says why (its prompt), or nothing at all (True: a double tap)
 
 
+class ShortSpellingError(StaleItemError):
+    """✅ under letter tiles before as many letters as the shortest word they spell: no
+    answer yet (tiles.finished)."""
+
+    prompt_key = "tiles-short"
+
+
 class AnsweredItemError(StaleItemError):
     """The student's own item, graded already: a double tap, whose first tap's feedback is on
     screen, so it says nothing (graded once; a poll or typed answer still says so). Its
@@ -167,17 +174,19 @@ def answer_tiles(db: Database, user_id: int, item_id: int, spelling: str, now: d
                  tz: ZoneInfo, holidays: Collection[date] = ()) -> Feedback:
     """Grade a word spelled with letter tiles (✅), by the typed grader, as if typed: the
     same slips forgiven, never a different word. Refused (StaleItemError) unless the item is
-    this student's, open, offered with tiles, and the spelling is made of its dealt tiles, a
-    letter on every blank (tiles.finished)."""
+    this student's, open, offered with tiles, and the spelling is made of its dealt tiles;
+    ShortSpellingError before it has as many letters as the shortest word they spell
+    (tiles.finished)."""
     stored, check = _tapped(db, user_id, item_id, typed=None)
     if stored.answered:
         raise _answered(check, now)
     who = learner(db, user_id)
     item = stored.item
     if not tiles.offered(item, who.level, stored.practice, who.reads_aloud) \
-            or not tiles.finished(spelling, len(item.answer)) \
             or not tiles.from_tiles(spelling, tiles.tiles_for(item, stored.id)):
         raise StaleItemError()
+    if not tiles.finished(spelling, tiles.fewest_letters(item)):
+        raise ShortSpellingError()
     # graded as the typed question it is now: no option was chosen or counted
     as_typed = replace(stored, item=replace(item, options=()))
     grade = _typed_grade(db, who, as_typed, spelling)
@@ -514,7 +523,8 @@ def _finish(db: Database, stored: check_items.StoredItem, grade: Grade, now: dat
     # pushed, beside the class's verbs) must not count as an unknown, live one (playtest).
     # The lookup the check was planned with (checks.option_index): the same count
     words = [] if item.typed else option_index(db, who).of(item, found.pack_id)
-    choices = 1 if stored.practice else _counted_choices(db, item, words, who, met_today)
+    choices = 1 if stored.practice else tiles.counted_words(item) if with_tiles \
+        else _counted_choices(db, item, words, who, met_today)
     # A right answer minutes after the word's card was first read may be memory of the card:
     # practice until the next school day (a miss is evidence, and counted)
     card_today = known is not None and card_shown_today(known, now, tz)

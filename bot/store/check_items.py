@@ -73,13 +73,13 @@ def save_items(db: Database, student_id: int, prompt_lang: str, items: list[Item
         for item in items:
             cursor = db.execute(
                 "INSERT INTO check_items (student_id, word_id, item_type, prompt_lang, options, "
-                "answer, prompt, asks_meaning, created_at, remembered) VALUES (?, ?, ?, ?, ?, ?, "
-                "?, ?, ?, ? IS NOT NULL AND EXISTS (SELECT 1 FROM check_items WHERE "
-                "student_id = ? AND word_id = ? AND prompt = ? AND created_at >= ?))",
+                "answer, prompt, asks_meaning, created_at, decoys, remembered) VALUES (?, ?, ?, "
+                "?, ?, ?, ?, ?, ?, ?, ? IS NOT NULL AND EXISTS (SELECT 1 FROM check_items "
+                "WHERE student_id = ? AND word_id = ? AND prompt = ? AND created_at >= ?))",
                 [student_id, item.word_id, str(item.item_type), prompt_lang,
                  json.dumps(item.options, ensure_ascii=False), item.answer, item.prompt,
-                 int(item.asks_meaning), stamp(now), since, student_id, item.word_id,
-                 item.prompt, since])
+                 int(item.asks_meaning), stamp(now), _decoys_text(item), since, student_id,
+                 item.word_id, item.prompt, since])
             ids.append(cursor.lastrowid or 0)
         if ids:
             marks = ",".join("?" * len(ids))
@@ -94,12 +94,16 @@ def append_item(db: Database, item_id: int, student_id: int, prompt_lang: str, i
     numbered questions and its score); return its id."""
     cursor = db.execute(
         "INSERT INTO check_items (check_id, student_id, word_id, item_type, prompt_lang, "
-        "options, answer, prompt, asks_meaning, created_at, practice) SELECT check_id, ?, ?, ?, "
-        "?, ?, ?, ?, ?, ?, 1 FROM check_items WHERE id = ?",
+        "options, answer, prompt, asks_meaning, created_at, decoys, practice) SELECT check_id, "
+        "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1 FROM check_items WHERE id = ?",
         [student_id, item.word_id, str(item.item_type), prompt_lang,
          json.dumps(item.options, ensure_ascii=False), item.answer, item.prompt,
-         int(item.asks_meaning), stamp(now), item_id])
+         int(item.asks_meaning), stamp(now), _decoys_text(item), item_id])
     return cursor.lastrowid or 0
+
+
+def _decoys_text(item: Item) -> str | None:
+    return json.dumps(item.decoys) if item.decoys else None
 
 
 def practice_since(db: Database, student_id: int, word_id: int, since: datetime) -> bool:
@@ -123,8 +127,10 @@ Row = sqlite3.Row  # a check_items row, read by position (rows.rows_by_position)
 
 
 def _item(row: Row, at: Columns) -> StoredItem:
+    decoys = at_position(row, at, "decoys")
     item = Item(row[at["word_id"]], _ITEM_TYPES[row[at["item_type"]]], row[at["prompt"]],
-                _options(row[at["options"]]), row[at["answer"]], bool(row[at["asks_meaning"]]))
+                _options(row[at["options"]]), row[at["answer"]], bool(row[at["asks_meaning"]]),
+                _options(decoys) if decoys else ())
     created = at_position(row, at, "created_at")
     return StoredItem(row[at["id"]], row[at["student_id"]], row[at["prompt_lang"]], item,
                       row[at["poll_id"]], row[at["answered_at"]] is not None,

@@ -658,3 +658,24 @@ def test_the_days_a_word_still_needs_count_a_run_a_guesser_could_give() -> None:
     assert days_to_master_now(3, 0.00625, 1, 0.98, level=2) == 0
     assert days_to_master_now(3, 0.25, 3, 0.98, level=2) == 3
     assert days_to_master_now(0, 1.0, 0, 0.15, level=None) == 3
+
+
+def spelled(state, when: datetime, words: int):
+    """A right spelling with letter tiles whose deal spells `words` words of hers
+    (tiles.counted_words: the word and its decoys)."""
+    return record_answer(state, correct=True, exact=True, item_type=T, typed=True, now=when,
+                         local_day=when.date().isoformat(), choices=words, tiles=True)
+
+
+def test_a_spelling_counts_in_the_runs_luck_as_a_choice_among_the_words_its_tiles_spell(
+        ) -> None:
+    # the speller: she knows how her words are spelled and no meaning, and picks one of the
+    # words the tiles spell; before, any spelling counted as 1 in 20 whatever the deal spelled
+    state = new_mastery(1, DAY1)
+    assert spelled(state, DAY1, 4).luck == pytest.approx(0.25)
+    assert spelled(state, DAY1, None).luck == pytest.approx(0.05)  # an older answer's replay
+    named = spelled(state, DAY1 + timedelta(days=1), 1)  # the tiles spelled no other word
+    assert (named.successes, named.luck, named.success_days) == (0, 1.0, frozenset())
+    # the estimate still moves at the tiles' own rate: a spelling is recall
+    assert spelled(state, DAY1, 4).p_known == spelled(state, DAY1, None).p_known
+

@@ -18,7 +18,6 @@ from bot.domain.scaffold import (
     StemLanguage,
     WidaLevel,
     beginner_stem,
-    letter_blanks,
     scaffold_for,
     sentence_frame,
 )
@@ -126,14 +125,3 @@ def test_no_wrong_option_is_named_in_the_home_language_stem(lang: str) -> None:
             if option != item.answer and gloss is not None:
                 assert gloss.term.casefold() not in item.prompt.casefold(), (lang, item)
 
-
-def test_a_typed_word_is_shown_as_one_blank_a_letter_and_a_phrase_keeps_its_gap() -> None:
-    assert letter_blanks("habitat") == ("_ _ _ _ _ _ _", 7)
-    assert letter_blanks("food web") == ("_ _ _ _   _ _ _", 7)
-    assert letter_blanks("self-control") == ("_ _ _ _ - _ _ _ _ _ _ _", 11)
-
-
-def test_only_levels_one_and_two_see_a_typed_words_letters() -> None:
-    assert [scaffold_for(level).letter_blanks for level in range(1, 7)] == \
-        [True, True, False, False, False, False]
-    assert scaffold_for(None).letter_blanks  # no level yet: the most support

@@ -1,5 +1,5 @@
-"""Letter tiles' deal: the word's letters and a few it lacks, the same every time, never one
-that lets the tiles spell another word on screen."""
+"""Letter tiles' deal: the word's letters, its decoys' (other words of her list it spells
+too) and a few common ones it lacks, the same every time; no blanks counting its letters."""
 
 from __future__ import annotations
 
@@ -53,19 +53,24 @@ def test_every_single_word_the_packs_ship_is_spelled_with_tiles() -> None:
     assert single and [t for t in single if not tiles.tileable(t)] == []
 
 
-def test_the_spelling_line_reads_back_after_a_restart() -> None:
+def test_the_spelling_line_shows_one_blank_whatever_the_word_and_reads_back() -> None:
+    # one blank a letter left named the word of her list with that many letters (the speller)
     deal = tuple("tcoexb")
-    line = tiles.spelling_line(deal, (3, 1), 3)
+    line = tiles.spelling_line(deal, (3, 1))
     assert line == "🔤 e c _"
-    assert tiles.read_line(line) == ("ec", 3)
+    assert tiles.spelling_line(deal, ()) == "🔤 _"
+    assert tiles.spelling_line(deal, range(6)) == "🔤 t c o e x b"  # every tile used
+    assert tiles.read_line(line) == "ec" and tiles.read_line("🔤 _") == ""
+    assert tiles.read_line("🔤 e c _ _ _") == "ec"  # an older message's line
     assert tiles.picks_for("ec", deal) == (3, 1)
     assert tiles.read_line("✅ Yes!") is None and tiles.read_line("🔤 _ e") is None
 
 
-def test_a_tap_on_a_used_tile_or_past_the_blanks_changes_nothing() -> None:
+def test_a_tap_on_a_used_tile_or_one_never_dealt_changes_nothing() -> None:
     deal = tuple("abcde")
-    assert tiles.tap((0,), 0, deal, 3) == (0,)
-    assert tiles.tap((0, 1, 2), 3, deal, 3) == (0, 1, 2)
+    assert tiles.tap((0,), 0, deal) == (0,)
+    assert tiles.tap((0, 1, 2), 3, deal) == (0, 1, 2, 3)  # no blank says where to stop
+    assert tiles.tap((0, 1), 5, deal) == (0, 1)
     assert tiles.back((0, 1)) == (0,) and tiles.back(()) == ()
 
 
@@ -78,13 +83,42 @@ def test_a_miss_fills_every_blank_with_a_wrong_word_the_tiles_can_spell() -> Non
     for word in ("gas", "habitat", "ecosystem", "community"):
         deal = tiles.deal(word, [], 7)
         miss = tiles.a_miss(word, deal)
-        assert tiles.finished(miss, len(word)) and miss != word
+        assert len(miss) == len(word) and miss != word
         assert tiles.picks_for(miss, deal) is not None
 
 
-def test_a_spelling_with_a_blank_left_is_not_finished() -> None:
-    assert not tiles.finished("tu", len("community"))
-    assert tiles.finished("comnunity", len("community"))
+def test_a_spelling_shorter_than_every_word_the_tiles_spell_is_not_finished() -> None:
+    item = Item(7, ItemType.TYPED, "x", (), "community", decoys=("energy", "habitat"))
+    assert tiles.fewest_letters(item) == 6  # "energy": what ✅ waits for names no word
+    assert not tiles.finished("tu", tiles.fewest_letters(item))
+    assert tiles.finished("commun", 6) and tiles.finished("comnunity", 6)
+    assert tiles.fewest_letters(Item(7, ItemType.TYPED, "x", (), "community")) == 9
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_the_deal_also_spells_its_decoys(seed: int) -> None:
+    deal = tiles.deal("solid", [], seed, ("liquid", "mass"))
+    for word in ("solid", "liquid", "mass"):
+        assert not Counter(word) - Counter(deal), f"{word} not in {deal}"
+    assert len(deal) >= len("solid") + 3 and deal == tiles.deal("solid", [], seed,
+                                                                 ("liquid", "mass"))
+
+
+def test_decoys_are_words_of_her_list_that_fit_and_are_no_slip_of_the_word() -> None:
+    decoys = tiles.choose_decoys("consumer", ["consume", "food web", "producer", "energy",
+                                               "photosynthesis", "habitat"])
+    # "consume" is graded a slip of "consumer" (a right answer); "food web" has a space;
+    # "photosynthesis" would add more than DECOY_LETTERS letters
+    assert decoys == ("producer", "energy")
+    assert tiles.choose_decoys("gas", ["gas", "Gas"]) == ()
+    for answer, words in (("ecosystem", ["precipitation", "multiplication", "denominator"]),
+                          ("multiplication", ["photosynthesis", "condensation"])):
+        decoys = tiles.choose_decoys(answer, words)
+        letters = Counter(answer)
+        for decoy in decoys:
+            letters |= Counter(decoy)
+        assert letters.total() <= tiles.MAX_TILES
+        assert letters.total() - len(answer) <= tiles.DECOY_LETTERS
 
 
 @pytest.mark.parametrize(("level", "answer", "first"), [
@@ -130,3 +164,29 @@ def test_a_question_spelled_instead_of_its_options_opens_with_tiles_at_levels_on
                    "habitat")
     assert tiles.first(reverse, 1) and tiles.first(reverse, 2) and not tiles.first(reverse, 3)
     assert not tiles.first(reverse, 1, practice=True)  # "Practice again": two options
+
+
+def test_a_level_one_question_deals_decoys_from_the_words_she_read_and_not_above_two() -> None:
+    import random
+
+    from bot.domain.checks import WordRef
+    from bot.domain.item_building import build_item
+    from bot.domain.scaffold import scaffold_for
+
+    ecosystems = next(p for p in load_packs().packs if p.id == "science.ecosystems")
+    pool = [WordRef(i, w, "science.ecosystems") for i, w in enumerate(ecosystems.words)]
+    target = next(r for r in pool if r.word.term == "habitat")
+    seen = frozenset(r.id for r in pool[:8]) | {target.id}
+    read = {r.word.term.lower() for r in pool if r.id in seen}
+    asked_today = next(r for r in pool[:8] if r.id != target.id and tiles.tileable(r.word.term))
+    for level in (1, 2):
+        item = build_item(target, pool, ItemType.TYPED, "so", scaffold_for(level),
+                          random.Random(3), seen, avoid=frozenset({asked_today.id}))
+        assert item.decoys and set(item.decoys) <= read - {"habitat"}  # words she read
+        assert asked_today.word.term.lower() not in item.decoys  # she could rule it out
+        deal = tiles.tiles_for(item, 42)
+        assert all(not Counter(w) - Counter(deal) for w in ("habitat", *item.decoys))
+        assert tiles.counted_words(item) == 1 + len(item.decoys)
+    item = build_item(target, pool, ItemType.TYPED, "so", scaffold_for(3), random.Random(3),
+                      seen)
+    assert item.decoys == ()  # level 3 types: no tiles to deal

@@ -35,7 +35,7 @@ async def test_a_newcomer_spells_the_word_with_one_edit_a_tap_and_is_graded_righ
     stored = await a_tiles_question(chat, user)
     word = stored.item.answer.lower()
     shown = chat.latest(user, chat.showing(user, f"tl:{stored.id}:ok"))
-    assert last_line(shown) == "🔤 " + " ".join("_" * len(word))
+    assert last_line(shown) == "🔤 _"
     assert "Toca las letras" in shown.text  # how to answer, in her language
     assert not any(label in stored.item.options for label, _ in shown.buttons
                    if label != word)  # no option buttons: the word is spelled, not chosen
@@ -43,7 +43,7 @@ async def test_a_newcomer_spells_the_word_with_one_edit_a_tap_and_is_graded_righ
         calls = await chat.tap(user, data)
         (edit,) = edits(calls)  # one edit a tap, never a new message
         assert edit.method == "editMessageText"
-        assert last_line(edit) == "🔤 " + " ".join([*word[:n], *"_" * (len(word) - n)])
+        assert last_line(edit) == "🔤 " + " ".join([*word[:n], "_"])
     calls = await chat.tap(user, f"tl:{stored.id}:ok")
     assert len(edits(calls)) == 1 and "✅" in edits(calls)[0].text
     answered = check_items.get_item(chat.db, stored.id)
@@ -60,7 +60,7 @@ async def test_backspace_takes_the_last_letter_back(chat: Chat) -> None:
     await chat.tap(user, first)
     await chat.tap(user, second)
     (edit,) = edits(await chat.tap(user, f"tl:{stored.id}:bk"))
-    assert last_line(edit) == "🔤 " + " ".join([word[0], *"_" * (len(word) - 1)])
+    assert last_line(edit) == "🔤 " + " ".join([word[0], "_"])
     assert not check_items.get_item(chat.db, stored.id).answered  # type: ignore[union-attr]
 
 
@@ -161,7 +161,7 @@ async def test_a_typed_question_offers_tiles_instead_of_typing_at_levels_one_and
     show = next(d for c in chat.api.calls for _, d in c.buttons
                 if d.startswith(f"tl:{stored.id}:g"))
     (edit,) = edits(await chat.tap(user, show))
-    assert last_line(edit) == "🔤 " + " ".join("_" * len(stored.item.answer))
+    assert last_line(edit) == "🔤 _"
     assert any(d == f"tl:{stored.id}:ok" for _, d in edit.buttons)
     await spell(chat, user, stored.id, stored.item.answer.lower())
     assert chat.db.execute("SELECT correct FROM attempts ORDER BY id DESC LIMIT 1"
@@ -189,7 +189,7 @@ async def test_a_burst_of_fast_taps_makes_fewer_edits_and_loses_no_letter(chat: 
     shown = [c for c in calls if c.method == "editMessageText"]
     assert 1 <= len(shown) < len(taps)
     assert sum(c.method == "answerCallbackQuery" for c in calls) == len(taps)  # every spinner
-    assert last_line(shown[-1]) == "🔤 " + " ".join(word)
+    assert last_line(shown[-1]) == "🔤 " + " ".join([*word, "_"])
     await chat.tap(user, f"tl:{stored.id}:ok")
     assert chat.db.execute("SELECT correct FROM attempts ORDER BY id DESC LIMIT 1"
                            ).fetchone()[0] == 1
@@ -229,3 +229,25 @@ async def test_from_level_three_a_typed_question_has_no_tiles(chat: Chat) -> Non
         answers.answer_tiles(chat.db, 1001, stored.id, stored.item.answer.lower(),
                              chat.clock(), ZoneInfo("UTC"))
     assert not check_items.get_item(chat.db, stored.id).answered  # type: ignore[union-attr]
+
+
+async def test_the_tiles_also_spell_other_words_she_read_and_spelling_one_is_a_miss(
+        chat: Chat) -> None:
+    """The speller: she knows how the words on her cards are spelled and none of their
+    meanings. The tiles and a blank a letter named the one word of hers that fit; now the
+    tiles spell other words of hers too (decoys, stored with the question), the line shows
+    no length, and spelling a decoy is a miss, counted as a choice among them."""
+    user = chat.user(1001, lang="es")
+    stored = await a_tiles_question(chat, user)
+    assert stored.item.decoys  # kept with the question: the deal is made again at ✅
+    read = {w.lower() for (w,) in chat.db.execute(  # the words whose cards she was shown
+        "SELECT w.term FROM words w JOIN mastery m ON m.word_id = w.id "
+        "WHERE m.student_id = ? AND m.shown_at IS NOT NULL", [1001]).fetchall()}
+    assert set(stored.item.decoys) <= read
+    decoy = stored.item.decoys[0]
+    shown = chat.latest(user, chat.showing(user, f"tl:{stored.id}:ok"))
+    assert last_line(shown) == "🔤 _"  # nothing counts the word's letters
+    await spell(chat, user, stored.id, decoy)
+    correct, grading = chat.db.execute("SELECT correct, grading FROM attempts ORDER BY id DESC "
+                                       "LIMIT 1").fetchone()
+    assert correct == 0 and grading & 128  # a miss, spelled with tiles

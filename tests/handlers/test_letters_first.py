@@ -76,7 +76,7 @@ async def test_the_teachers_switch_opens_her_typed_questions_on_their_tiles(
     first_tile = tile_taps(chat, lin(chat), stored.id, stored.item.answer.lower())[0]
     assert first_tile in shown  # opens on its tiles, as at level 1
     message = chat.latest(lin(chat), chat.showing(lin(chat), first_tile))
-    assert last_line(message) == "🔤 " + " ".join("_" * len(stored.item.answer))
+    assert last_line(message) == "🔤 _"
     # typing is still taken, and graded as typed
     assert "✅" in texts(await chat.send(lin(chat), stored.item.answer))
 

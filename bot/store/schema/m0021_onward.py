@@ -463,3 +463,12 @@ SELECT teacher_id, message_id, class_id, word_id, language, asked_at FROM record
 DROP TABLE recording_prompts;
 ALTER TABLE recording_prompts_new RENAME TO recording_prompts
 """)
+
+
+@migrations(name="0054_tile_decoys")
+def tile_decoys(db: Database) -> None:
+    """A level 1-2 question's decoys: other English words of her list that its letter tiles
+    spell too, so the deal names no one word (bot/domain/tiles.py). Kept with the question
+    because the deal is made again when ✅ is graded, and her list grows meanwhile. A JSON
+    list; NULL: none (an older question, or one above level 2)."""
+    run_sql(db, "ALTER TABLE check_items ADD COLUMN decoys TEXT")
