@@ -37,8 +37,8 @@ async def test_her_french_word_under_tiles_is_named_and_she_is_asked_for_the_eng
     item_id = photosynthesis_with_tiles(chat)
     for typed in ("photosynthèse", "photosynthese"):
         reply = texts(await chat.send(aissatou, typed))
-        assert f"« {typed} » est le mot en français 👍 Maintenant, écris-le en anglais, " \
-            "s'il te plaît." in reply, typed
+        assert f"«\u202f{typed}\u202f» est le mot en français 👍 Maintenant, écris-le en " \
+            "anglais, s'il te plaît." in reply, typed
         assert f"“{typed}” is the French word 👍 Now write it in English, please." in reply
         assert "You can also type it" not in reply and "tap the English one" not in reply
     assert attempts(chat) == 0 and not check_items.get_item(chat.db, item_id).answered
