@@ -98,6 +98,9 @@ def _window(update: FamilyUpdate, catalog: Catalog) -> list[Markup]:
     Friday (playtest). None before a first day to count."""
     if update.first_day is None or update.last_day is None or update.started_today:
         return []
+    if update.started_on is not None and not (update.out_of or update.other_days
+                                              or update.excused_days or update.rest_days):
+        return []  # nothing counted yet: only the day she started, said below
     key = "family-week-window-today" if update.today_uncounted else "family-week-window"
     return [catalog.render(key, update.language,
                            first=catalog.day(update.language, update.first_day),
@@ -122,6 +125,9 @@ def _practised(update: FamilyUpdate, child: str, catalog: Catalog) -> Markup:
         other.append(catalog.render("family-week-card-days", lang, name=child,
                                     count=update.card_days))
     if update.started_today or not (update.out_of or other):  # no day to count yet
+        if update.started_on is not None and not update.started_today:  # not "today"
+            return catalog.render("family-week-started-on", lang, name=child,
+                                  day=catalog.day(lang, update.started_on))
         return catalog.render("family-week-first-day", lang, name=child)
     if not update.out_of:  # started on a weekend and practised on it, or nothing was due
         return join_lines(other)

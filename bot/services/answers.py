@@ -372,7 +372,10 @@ def _answer_text(db: Database, user_id: int, stored: check_items.StoredItem,
             if seems_lost(text):  # "?" or "😢" with a 🤷 and the options right there: lost,
                 # perhaps, not "I don't know" (Somali playtest): graded nothing, 🆘 offered
                 return TapAnAnswer(stored.id, stored.poll_message, key=key, lost=True)
-            gloss = None if spelled else _gloss_at_buttons(db, who, stored, text)
+            # her word for it ("photosynthèse") is named under tiles too, and she is asked for
+            # the English: the tiles' "you can also type it" read as if she had typed nothing
+            # (playtest, Aissatou, level 1: twice, then she stopped)
+            gloss = _gloss_at_buttons(db, who, stored, text, tap=not spelled)
             if gloss is not None:
                 return gloss
             return TapAnAnswer(stored.id, stored.poll_message,
@@ -415,12 +418,13 @@ def _explain(db: Database, who: Learner, stored: check_items.StoredItem) -> Expl
     return ExplainQuestion()
 
 
-def _gloss_at_buttons(db: Database, who: Learner, stored: check_items.StoredItem, text: str
-                      ) -> WriteInEnglish | None:
+def _gloss_at_buttons(db: Database, who: Learner, stored: check_items.StoredItem, text: str,
+                      tap: bool = True) -> WriteInEnglish | None:
     """The word's own gloss typed at a question with buttons ("mitose", "c'est la mitose" from
     a Haitian student schooled in French), named as a typed question names it: read as chat
     ("send to your teacher?") or "tap one of the answers" (playtest). Nothing is graded and
-    the buttons stay; None for any other text."""
+    the buttons stay; None for any other text. `tap`: point to the English option above;
+    False under letter tiles, which have none: she is asked to write it in English."""
     found = words_by_id(db, [stored.item.word_id])
     if not found:
         return None
@@ -432,7 +436,7 @@ def _gloss_at_buttons(db: Database, who: Learner, stored: check_items.StoredItem
         return None
     language = gloss_language(word, who.language, grade.matched)
     return WriteInEnglish(language, (grade.graded or text.strip())[:60], True,
-                          school=language not in (None, who.language), tap=True)
+                          school=language not in (None, who.language), tap=tap)
 
 
 def _not_written(stored: check_items.StoredItem, who: Learner, grade: Grade, text: str

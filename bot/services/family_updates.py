@@ -82,6 +82,11 @@ class FamilyUpdate:
     # glossed as the lists above are (a grandfather who reads no English matched "condensation"
     # to the 📖 line's "condensation (pa rov ua dej)" himself: Hmong re-playtest)
     hard: tuple[tuple[str, str | None], ...] = ()
+    # the day she joined when it counts as no school day: she did not practise on it, and
+    # nothing is expected before her first full school day, as /report says (a Vietnamese
+    # grandmother read "0 of 1 school day" the day after a Monday 15:00 join, and "3 of 4" on
+    # Friday from a child who practised every school day he could)
+    started_on: date | None = None
 
     @property
     def bad_week(self) -> bool:
@@ -89,6 +94,8 @@ class FamilyUpdate:
         family told "0 of 5" was given no step to take). Not when every school day with
         something to do was practised and others had nothing due: she missed nothing."""
         if self.rest_days and self.days == self.out_of:
+            return False
+        if self.started_on is not None and not self.out_of:  # no school day to count yet
             return False
         return (not self.started_today and self.days + self.other_days + self.excused_days
                 + self.today_uncounted <= 1)
@@ -151,14 +158,17 @@ def weekly_updates(db: Database, now: datetime, only: int | None = None,
         first = end - timedelta(days=since - 1)
         studied = {day for day in days_studied if first <= day <= end}
         away = excused.get(row.student_id, frozenset())
+        # the day she joined is a school day only once she practised on it: she takes the
+        # placement and reads her first cards, and her answers count from the next day
+        joined = frozenset({started} - studied) if first <= started <= end else frozenset()
         # the days the streak bridges as having nothing to do (the reminder job keeps them
         # for every enrolled student): no school day she could have practised on
         rested = {day for day in nothing_to_do_days(db, row.student_id, now, tz, holidays)
-                  if first <= day <= end} - studied
-        school = school_days_from(first, end, holidays | away | rested)
+                  if first <= day <= end} - studied - joined
+        school = school_days_from(first, end, holidays | away | rested | joined)
         rested &= school_days_from(first, end, holidays | away)
         cards = study_days(families.cards_read_since(db, row.student_id, looked_back), tz)
-        card_days = {day for day in cards if first <= day <= end} - studied
+        card_days = {day for day in cards if first <= day <= end} - studied - joined
         mastered = words_by_id(db, study.mastered_since(
             db, row.student_id, study_start(first, tz), study_start(end + timedelta(days=1), tz)))
         shown, explain = _practising(
@@ -188,7 +198,9 @@ def weekly_updates(db: Database, now: datetime, only: int | None = None,
                                     not row.updates_on, first if since else None,
                                     end if since else None, started > start,
                                     len(studied & away), row.child_language == row.language,
-                                    len(rested), tuple(hard)))
+                                    len(rested), tuple(hard),
+                                    started if joined & school_days_from(first, end, holidays)
+                                    else None))
     return updates
 
 

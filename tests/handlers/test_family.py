@@ -204,11 +204,16 @@ async def test_now_on_the_day_the_child_joined_says_she_just_started(chat: Chat)
     first = texts(await chat.send(mom, "/now"))
     assert "Ana fèk kòmanse ak Puente jodi a." in first
     assert "7 dènye jou" not in first  # not "practised 0 of the last 7 days"
-    chat.clock.advance(days=2)  # Wednesday, not practised yet: Monday and Tuesday count
-    assert "Ana te pratike 0 nan 2 jou lekòl depi l kòmanse." in texts(
+    chat.clock.advance(days=1)  # Tuesday: Monday, the day she joined, asked nothing of her
+    # yet (/report's "nothing expected before their first full school day"): no day counted
+    tuesday = texts(await chat.send(mom, "/now"))
+    assert "Ana te kòmanse ak Puente lendi 14 septanm." in tuesday
+    assert "0 nan" not in tuesday and "fèk kòmanse" not in tuesday
+    chat.clock.advance(days=1)  # Wednesday, not practised yet: Tuesday counts
+    assert "Ana te pratike 0 nan 1 jou lekòl depi l kòmanse." in texts(
         await chat.send(mom, "/now"))
-    chat.clock.advance(days=2)  # Friday: the last 7 days hold 4 school days since Monday
-    assert "Ana te pratike 0 nan 4 jou lekòl depi l kòmanse." in texts(
+    chat.clock.advance(days=2)  # Friday: the last 7 days hold 3 school days after Monday
+    assert "Ana te pratike 0 nan 3 jou lekòl depi l kòmanse." in texts(
         await chat.send(mom, "/now"))
     chat.clock.advance(days=3)  # the next Monday: the days since Friday's update, Friday alone
     assert "Ana te pratike 0 nan 1 dènye jou lekòl yo." in texts(await chat.send(mom, "/now"))

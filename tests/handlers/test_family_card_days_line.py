@@ -17,6 +17,7 @@ async def test_a_day_of_new_cards_only_is_said_in_a_plain_sentence(chat: Chat) -
     mother = chat.user(MOTHER, "Marie-Ange", "ht")
     await link(chat, rivera(chat), "Widlene", mother)
     words = pack_words(chat.db, "science.ecosystems")
+    chat.clock.advance(days=1)  # after the day she joined, which counts only if practised
     for day in range(2):  # two school days she read new cards and practised nothing
         learners.introduce(chat.db, learners.learner(chat.db, WIDLENE),
                            words[2 * day:2 * day + 2], chat.clock())

@@ -355,11 +355,13 @@ def test_a_child_who_started_yesterday_has_not_just_started_today(
         db: Database, school_class: people.ClassInfo, catalog: Catalog) -> None:
     enrol_student(db, START)  # Monday
     linked(db, 2001, "en")
-    # Tuesday, no answer
+    # Tuesday, no answer: Monday, the day she joined, asked nothing of her yet (/report's
+    # "nothing expected before their first full school day"), so no day is counted
     [update] = family_updates.weekly_updates(db, START + timedelta(days=1), tz=TZ)
     text = family_update_text(update, catalog)
     assert "just started" not in text
-    assert "Ana practised on 0 of 1 school day since starting." in text
+    assert "Ana started with Puente on Mon 14 Sep." in text
+    assert "0 of" not in text and "Next step" not in text and "Days counted" not in text
 
 
 def test_a_week_with_one_practice_day_tells_the_family_what_to_do_next(

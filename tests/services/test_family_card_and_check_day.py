@@ -151,16 +151,36 @@ def test_a_check_answered_all_with_i_dont_know_is_a_day_practised(
 
 def test_cards_read_on_one_day_and_a_check_on_another_are_told_apart(
         db: Database, school_class: people.ClassInfo, catalog: Catalog) -> None:
-    """The rule still says what it is for: cards read on Monday and nothing answered that
-    day, the check on Tuesday."""
+    """The rule still says what it is for: practice on Monday, cards read on Tuesday and
+    nothing answered that day, checks on Wednesday and Thursday."""
     linked(db)
-    refs = learners.current_words(db, learners.learner(db, 1001), at(MONDAY, 17))
-    learners.cards_shown(db, 1001, [r.id for r in refs[:2]], at(MONDAY, 17))
-    daily_checks(db, LATER)
+    cards_then_check(db, at(MONDAY, 17), at(MONDAY, 17, 30), 2, right_then_wrong())
+    tuesday = MONDAY + timedelta(days=1)
+    refs = learners.current_words(db, learners.learner(db, 1001), at(tuesday, 17))
+    learners.cards_shown(db, 1001, [r.id for r in refs], at(tuesday, 17))
+    daily_checks(db, LATER[1:])
     _update, text = friday_update(db, catalog)
 
     assert "Ana practised on 3 of the 4 school days since starting." in text
     assert "On one day, Ana only looked at new words and did not practise." in text
+
+
+def test_the_day_she_joined_and_only_read_her_first_cards_is_no_day_missed(
+        db: Database, school_class: people.ClassInfo, catalog: Catalog) -> None:
+    """Vietnamese playtest (Minh's grandmother): Minh joined on Monday, took the placement
+    and read his first cards, as Puente asks, then practised every day after; Friday's update
+    read "3 of the 4 school days" and "On one day, Minh only looked at new words". Nothing is
+    expected of the day a child joins (/report: "nothing expected before their first full
+    school day"), so it is no school day for the family either unless she practised on it."""
+    linked(db)
+    refs = learners.current_words(db, learners.learner(db, 1001), at(MONDAY, 17))
+    learners.cards_shown(db, 1001, [r.id for r in refs[:2]], at(MONDAY, 17))
+    daily_checks(db, LATER)
+    update, text = friday_update(db, catalog)
+
+    assert "Ana practised on 3 of the 3 school days since starting." in text
+    assert CARD_DAY not in text and update.card_days == 0
+    assert "Next step" not in text
 
 
 def test_cards_and_a_check_on_a_saturday_are_a_weekend_day_practised(
