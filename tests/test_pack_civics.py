@@ -9,6 +9,7 @@ import random
 
 import pytest
 
+from bot.domain import item_rules
 from bot.domain.checks import WordRef
 from bot.domain.gaps import gap_span
 from bot.domain.item_building import build_item
@@ -50,7 +51,9 @@ def test_the_civics_words_with_an_everyday_meaning_say_which_one() -> None:
     """"branch" is not a tree's, a "bill" not one to pay, a "court" not for sports, the
     "executive" not a company boss, a "political party" no celebration; and the look-alike
     banknote or ticket is a false friend of "bill" in Spanish, French and Portuguese. No term is
-    capitalised (Congress, Senate): it would be the one capital among lower-case options."""
+    capitalised (Congress, Senate): it would be the one capital among lower-case options. No
+    definition names its own word, and no gloss spells the English word unless it is a cognate
+    (a check asking by it would show the answer)."""
     assert "tree" in WORDS["branch"].definition
     assert "pay" in WORDS["bill"].definition
     assert "sports" in WORDS["court"].definition
@@ -59,6 +62,9 @@ def test_the_civics_words_with_an_everyday_meaning_say_which_one() -> None:
     assert {lang: g.false_friend for lang, g in WORDS["bill"].glosses.items()
             if g.false_friend} == {"es": "billete", "fr": "billet", "pt": "bilhete"}
     assert [t for t in WORDS if not t.islower()] == []
+    assert [w.term for w in PACK.words if item_rules.answer_in_text(w.definition, w)
+            or any(item_rules.cognate_in(g.term, w) and not g.cognate
+                   for g in w.glosses.values())] == []
 
 
 def test_a_civics_gloss_is_another_packs_word_only_where_the_language_has_one_word_for_both(
