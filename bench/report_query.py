@@ -50,7 +50,7 @@ def build(path: Path) -> int:
     db = open_store(path)
     install_packs(db, load_packs().packs, NOW)
     word_ids = [r[0] for r in db.execute("SELECT id FROM words ORDER BY id").fetchall()]
-    extra = WORDS - len(word_ids)  # the shipped packs hold 208 words; fewer: a synthetic pack
+    extra = WORDS - len(word_ids)  # the shipped packs hold 229 words; fewer: a synthetic pack
     if extra > 0:
         db.execute("INSERT INTO packs (id, title, subject, grade_min, grade_max, loaded_at) "
                    "VALUES ('bench.extra', 'Extra', 'general', 3, 8, ?)", [stamp(NOW)])

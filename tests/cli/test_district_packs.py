@@ -51,7 +51,7 @@ def test_a_copy_keeping_a_shipped_id_is_skipped_and_blamed_and_migrate_exits_2(
     assert len(skipped) == 1 and skipped[0].startswith(f"skipped: {copy}:")
     assert "pack id science.ecosystems belongs to a shipped pack" in skipped[0]
     assert "give your pack its own id" in skipped[0]
-    assert "11 packs loaded" in captured.out  # the rest was done
+    assert "12 packs loaded" in captured.out  # the rest was done
     assert "run `puente db migrate` again" in one_line(captured.err)
     assert _live_words(tmp_path / "puente.db", "science.ecosystems") == 20  # none retired
 
@@ -74,9 +74,9 @@ def test_extra_dirs_packs_are_loaded_beside_the_shipped_ones(
     write_config(tmp_path, '[packs]\nextra_dirs = ["district-packs"]\n')
     assert main(["packs", "list"]) == 0
     out = capsys.readouterr().out
-    assert "district.ecosystems" in out and "12 packs" in out
+    assert "district.ecosystems" in out and "13 packs" in out
     assert main(["db", "migrate"]) == 0
-    assert "12 packs loaded" in capsys.readouterr().out
+    assert "13 packs loaded" in capsys.readouterr().out
     assert _live_words(tmp_path / "puente.db", "district.ecosystems") == 1
 
 
@@ -90,7 +90,7 @@ def test_a_pack_missing_a_required_field_makes_migrate_exit_2_after_the_rest(
     write_config(tmp_path, '[packs]\nextra_dirs = ["district-packs"]\n')
     assert main(["db", "migrate"]) == 2
     out = capsys.readouterr().out
-    assert "11 packs loaded" in out
+    assert "12 packs loaded" in out
     assert "eco.toml:1: [pack]: missing required field 'title'" in out
 
 

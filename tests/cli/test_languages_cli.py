@@ -25,7 +25,7 @@ def test_languages_lists_names_direction_and_support(
     codes = list(rows)
     assert codes[:3] == ["en", "ar", "so"]  # English, then the school's languages
     assert "العربية" in rows["ar"] and " rtl " in rows["ar"]
-    assert "208/208 (100%)" in rows["es"] and " ltr " in rows["es"]
+    assert "229/229 (100%)" in rows["es"] and " ltr " in rows["es"]
     assert " menu " in rows["hmn"]  # no detector: chosen from the menu
     assert "Argos model" in rows["hmn"]  # and no machine translation exists for it
     assert rows["fa"].endswith("off ([translation] enabled = false)")

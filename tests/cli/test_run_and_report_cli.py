@@ -44,7 +44,7 @@ def test_db_migrate_then_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     store = tmp_path / "school.db"
     monkeypatch.setenv("PUENTE_STORE_PATH", str(store))
     assert main(["db", "migrate"]) == 0
-    assert "11 packs loaded" in capsys.readouterr().out
+    assert "12 packs loaded" in capsys.readouterr().out
     db = open_store(store)
     people.upsert_teacher(db, 1, "T", START)
     people.create_class(db, 1, "Science 7B", "CODEcode2345", START, None, START)

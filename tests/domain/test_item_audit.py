@@ -17,6 +17,7 @@ from bot.services.packs import audit_packs, load_packs
 ALGEBRA = "math.expressions-equations"  # the grade 6-8 maths pack (math8)
 STATS = "math.data-statistics"  # the grade 6-8 data and statistics pack (statspack)
 CELLS = "science.cells-genetics"  # the grade 7-10 biology pack (biopack)
+CIVICS = "social-studies.civics-government"  # the grade 9-12 civics pack (civicspack)
 
 
 def _ref(wid: int, term: str, pos: str = "noun", gloss: str = "") -> WordRef:
@@ -51,17 +52,18 @@ def test_the_first_releases_give_aways_are_each_caught() -> None:
 def test_the_shipped_packs_give_nothing_away_for_newcomer_languages() -> None:
     report = audit_packs(load_packs().packs, ["es", "so", "zh"])
     # five item types at every level, and "hear the word, choose it" at levels 1-2
-    assert report.items == 208 * 3 * (6 * 5 + 2)
-    assert report.listening_asked == 208 * 3 * 2
+    assert report.items == 229 * 3 * (6 * 5 + 2)
+    assert report.listening_asked == 229 * 3 * 2
     # and each word's other definition and gap sentences, judged by the same rules
-    assert report.later_turns > 208 * 3 * 6
+    assert report.later_turns > 229 * 3 * 6
     assert report.total == 0, report.examples
 
 
 def test_the_first_eight_packs_are_asked_by_ear_nine_times_in_ten() -> None:
     """The 160 words shipped before the grade 6-8 maths pack keep their bar; that pack's own
     listening gap is pinned word by word below."""
-    report = audit_packs([p for p in load_packs().packs if p.id not in (ALGEBRA, STATS, CELLS)],
+    report = audit_packs([p for p in load_packs().packs if p.id not in (ALGEBRA, STATS, CELLS,
+                                                                     CIVICS)],
                          ["es", "so", "zh"])
     assert report.listening_asked == 160 * 3 * 2
     assert report.by_type["listen"] > 0.9 * report.listening_asked
@@ -102,6 +104,22 @@ def test_every_word_of_the_biology_pack_is_asked_by_ear_and_gives_nothing_away()
     langs = ["es", "ar", "zh", "vi", "hmn", "so", "ru", "ht", "tl", "ko", "pt", "fr"]
     report = audit_packs([pack], langs)
     assert report.listening_asked == 16 * 12 * 2 == report.by_type["listen"]
+    assert report.total == 0, report.examples
+
+
+def test_every_word_of_the_civics_pack_is_asked_by_ear_in_the_order_a_newcomer_meets_it(
+        ) -> None:
+    """A level 1-2 student of social-studies.civics-government hears every word in "hear the
+    word, choose it" items, set by set as her cards come (3 or 4 at a time), not only once she
+    has read them all: nine nouns come first, then three adjectives, then three verbs, so no
+    word is met with fewer than two others of its part of speech to be its options (a word
+    with one would fall back to another item, or be the odd one out). No item of the pack, in
+    any of the twelve glossed languages, can be passed without knowing the word."""
+    pack = next(p for p in load_packs().packs if p.id == CIVICS)
+    langs = ["es", "ar", "zh", "vi", "hmn", "so", "ru", "ht", "tl", "ko", "pt", "fr"]
+    report = audit_packs([pack], langs)
+    assert report.listening_asked == 21 * 12 * 2 == report.by_type["listen"]
+    assert report.practice_only == 0
     assert report.total == 0, report.examples
 
 

@@ -17,6 +17,8 @@ from bot.store import people
 from tests.harness import TEACHER_ID, Chat, texts
 
 BIOLOGY = "BIOcode_789"  # Biology 10: science.cells-genetics, grades 7-10
+CIVICS = "CIVcode_910"  # Civics 10: social-studies.civics-government, grades 9-12
+HISTORY = "HIScode_456"  # Social Studies 6: social-studies.government-history, grades 4-8
 SCIENCE = "JOINcode_123"  # Science 7B: science.ecosystems, grades 4-7 (the `chat` fixture's)
 TEEN_FIRST = ["bread", "phone", "drink", "brown", "🤷 M pa konnen"]
 CHILD_FIRST = ["tree", "book", "run", "blue", "🤷 M pa konnen"]
@@ -26,6 +28,15 @@ def biology(chat: Chat) -> None:
     people.create_class(chat.db, TEACHER_ID, "Biology 10", BIOLOGY,
                         chat.clock() + timedelta(days=180), "science.cells-genetics",
                         chat.clock())
+
+
+def social_studies(chat: Chat) -> None:
+    """A grade-10 civics class on the grades 9-12 pack, and a grade-6 class on the 4-8 one."""
+    for name, code, pack in (("Civics 10", CIVICS, "social-studies.civics-government"),
+                             ("Social Studies 6", HISTORY,
+                              "social-studies.government-history")):
+        people.create_class(chat.db, TEACHER_ID, name, code, chat.clock() + timedelta(days=180),
+                            pack, chat.clock())
 
 
 async def joined(chat: Chat, code: str, user_id: int = 1001) -> tuple[dict[str, Any], list[Call]]:
@@ -50,6 +61,16 @@ async def test_a_secondary_class_student_is_first_shown_a_phone_not_books(chat: 
     _, calls = await joined(chat, BIOLOGY)
     assert question(calls) == ("📱 = ?", TEEN_FIRST)
     assert texts(calls).count("Kesyon 1 (pa plis pase 11)") == 1  # the same count, up to 11
+
+
+async def test_a_civics_class_student_is_asked_a_teenagers_words(chat: Chat) -> None:
+    # A grade-10 civics class had only the grades 4-8 government pack, so its newcomers,
+    # aged 14-17, were shown the child's pictures; on the grades 9-12 pack they are not.
+    social_studies(chat)
+    _, calls = await joined(chat, CIVICS)
+    assert question(calls) == ("📱 = ?", TEEN_FIRST)
+    _, calls = await joined(chat, HISTORY, user_id=1002)
+    assert question(calls) == ("📚 = ?", CHILD_FIRST)
 
 
 async def test_an_elementary_class_student_keeps_the_childs_first_question(chat: Chat) -> None:

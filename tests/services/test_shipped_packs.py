@@ -17,7 +17,7 @@ def test_unchanged_packs_are_not_parsed_again_and_a_changed_file_is(tmp_path: Pa
     shutil.copytree(PACKS_DIR, folder)
     db = open_store(None)
     first = install_shipped_packs(db, START, folder)
-    assert first is not None and first.ok and len(first.packs) == 11
+    assert first is not None and first.ok and len(first.packs) == 12
     assert install_shipped_packs(db, START, folder) is None  # same bytes: nothing to do
     pack = next(folder.rglob("ecosystems.toml"))
     pack.write_text(pack.read_text(encoding="utf-8").replace(
