@@ -255,3 +255,41 @@ _WAITING_ABOUT_CLASS = (
     f"OR json_extract(payload, '$.student_id') IN ({_GONE_STUDENTS}) "
     "OR EXISTS (SELECT 1 FROM json_each(outbox.payload, '$.student_ids') "
     f"WHERE value IN ({_GONE_STUDENTS})))")
+
+
+# A co-teacher's removal, remembered as a sent, text-less outbox row to his chat (as rest days
+# and reminders are: no migration): his /roster then says he was taken off the class, not
+# "You have no class yet" as if he never had one (Chem 11 playtest). It goes with his chat's
+# rows when he deletes his data, and with `about_teacher` when the class's creator does.
+REMOVED = "coteach-removed"
+
+
+@dataclass(frozen=True)
+class Removal:
+    """A class a teacher was taken off and does not teach now, and who took them off."""
+
+    class_id: int
+    class_name: str
+    by: str  # the first name of the class's creator
+
+
+def note_removal(db: Database, class_id: int, teacher_id: int, creator_id: int,
+                 now: datetime) -> None:
+    """Remember that the creator took this co-teacher off the class."""
+    db.execute("INSERT INTO outbox (push_id, chat_id, kind, payload, status, not_before, "
+               "created_at, sent_at) VALUES (NULL, ?, ?, json_object('class_id', ?, "
+               "'about_teacher', ?), 'sent', ?, ?, ?)",
+               [teacher_id, REMOVED, class_id, creator_id, stamp(now), stamp(now), stamp(now)])
+
+
+def removals(db: Database, teacher_id: int) -> list[Removal]:
+    """The classes this teacher was taken off and does not teach again since, the latest
+    removal first."""
+    rows = db.execute(
+        "SELECT c.id, c.name, t.first_name FROM outbox o JOIN classes c "
+        "ON c.id = json_extract(o.payload, '$.class_id') JOIN teachers t ON t.id = c.teacher_id "
+        "WHERE o.chat_id = :teacher AND o.kind = :kind AND c.teacher_id != :teacher "
+        "AND NOT EXISTS (SELECT 1 FROM class_teachers ct WHERE ct.class_id = c.id "
+        "AND ct.teacher_id = :teacher) GROUP BY c.id ORDER BY max(o.id) DESC",
+        {"teacher": teacher_id, "kind": REMOVED}).fetchall()
+    return [Removal(r[0], r[1], r[2]) for r in rows]
