@@ -6,11 +6,12 @@ after he left; she is told what was cancelled, with the /push that books it agai
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from bot.presentation import callbacks
 from bot.services import recordings as recording
-from bot.store import check_items, recordings
+from bot.store import check_items, outbox, recordings
 from tests.harness import (
     INVITE,
     TEACHER_ID,
@@ -147,3 +148,28 @@ async def test_his_recordings_stay_for_the_class_with_no_name_under_them(chat: C
     assert after.text == (f"🎙️ {question.item.prompt}\n🧑‍🏫 Ib tug xib fwb hauv koj lub tsev "
                           "kawm ntawv hais qhov no ua lus Hmoob. Nov yog ib tug neeg lub suab, "
                           "tsis yog tshuab.")
+
+
+async def test_how_his_push_already_on_its_way_went_is_told_to_her_not_him(
+        chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(LINH, "Linh", "vi"), "vi", level=4)
+    await co_teaches(chat)
+    await chat.send(ali(chat), f"/push {PACK} predator")  # now: the deliverer takes it up
+    (row,) = outbox.claim(chat.db, [r for r, c in outbox.claimable(chat.db, chat.clock(), 9)
+                                    if c == LINH], "deliverer", chat.clock(),
+                          chat.clock() + timedelta(minutes=1))
+    assert "📅" not in await take_ali_off(chat)  # on its way to Telegram: it cannot be stopped
+    outbox.mark_sent(chat.db, row.id, chat.clock())  # ... and Telegram took it
+    calls = await chat.deliver()
+    assert "Push finished" not in told(calls, ALI)  # its students are no longer his to see
+    assert "Push finished, <b>Science 7B</b> (science.ecosystems: predator): delivered to " \
+        "Telegram for 1 student" in told(calls, TEACHER_ID)
+
+
+async def test_with_a_class_of_his_own_he_reads_it_when_he_names_the_class_he_left(
+        chat: Chat) -> None:
+    await co_teaches(chat)
+    await chat.send(ali(chat), "/newclass ELD 2")
+    await take_ali_off(chat)
+    assert texts(await chat.send(ali(chat), "/roster Science 7B")) == GONE
+    assert texts(await chat.send(ali(chat), "/roster")).startswith("<b>ELD 2</b>: 0 students")
