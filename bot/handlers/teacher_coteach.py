@@ -19,6 +19,7 @@ from bot.chat.replies import (
 )
 from bot.context import PuenteContext
 from bot.presentation import callbacks, class_views, keyboards, push_views
+from bot.presentation.students import student_label
 from bot.presentation.views import escape
 from bot.services import coteachers, membership
 
@@ -114,4 +115,7 @@ async def co_teacher_button(update: Update, context: PuenteContext) -> None:
         s.catalog.render("coteach-removed", lang, name=name, class_name=class_name),
         *push_views.dropped_lines(s.catalog, lang, plan.teacher_name, plan.class_name,
                                   removed.pushes, removed.announcements,
-                                  s.config.school.timezone)]), parse_mode=ParseMode.HTML)
+                                  s.config.school.timezone),
+        *(s.catalog.render("coteach-removed-answer", lang, name=name,
+                           student=student_label(student, s.catalog, lang))
+          for student in removed.answers)]), parse_mode=ParseMode.HTML)

@@ -192,6 +192,9 @@ class Removed:
 
     pushes: list[Scheduled]  # his pushes booked for later that it cancelled
     announcements: list[str]  # the first words of his announcements waiting out quiet hours
+    # the students his answers waiting out quiet hours were about (their messages wait for
+    # an answer again), as the class's creator reads them
+    answers: list[student_lookup.StudentName]
 
 
 def remove_co_teacher(db: Database, plan: CoTeacherRemoval, now: datetime,
@@ -208,5 +211,8 @@ def remove_co_teacher(db: Database, plan: CoTeacherRemoval, now: datetime,
         members.note_removal(db, plan.class_id, plan.teacher_id, plan.creator_id, now)
         dropped = cancel_booked_by(db, plan.creator_id, plan.teacher_id, plan.class_id, now)
         said = threads.drop_waiting_announcements(db, plan.teacher_id, plan.class_id)
+        answered = members.take_back_answers(db, plan.teacher_id, plan.class_id)
         _book(db, [plan.teacher_id], lambda _: note, now, school, plan.creator_id)
-    return Removed(dropped, said)
+    return Removed(dropped, said, [student_lookup.name_of(db, plan.creator_id, student_id,
+                                                          plan.class_id)
+                                   for student_id in answered])

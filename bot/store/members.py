@@ -293,3 +293,38 @@ def removals(db: Database, teacher_id: int) -> list[Removal]:
         "AND ct.teacher_id = :teacher) GROUP BY c.id ORDER BY max(o.id) DESC",
         {"teacher": teacher_id, "kind": REMOVED}).fetchall()
     return [Removal(r[0], r[1], r[2]) for r in rows]
+
+
+# His answers to a family or student of the class still waiting in the outbox (quiet hours:
+# written at 21:00, they go at 07:00), none of whose parts was sent or tried (postponed
+# ones were only leased), about a student he no
+# longer teaches in another class
+_WAITING_ANSWERS = (
+    "SELECT DISTINCT json_extract(o.payload, '$.answer_id') FROM outbox o "
+    "JOIN thread_messages t ON t.id = json_extract(o.payload, '$.answer_id') "
+    "WHERE o.kind = 'answer' AND o.status = 'pending' AND t.direction = 'answer' "
+    f"AND t.teacher_id = :teacher AND t.student_id IN ({_GONE_STUDENTS}) "
+    "AND NOT EXISTS (SELECT 1 FROM outbox x WHERE x.kind = 'answer' "
+    "AND json_extract(x.payload, '$.answer_id') = t.id AND (x.status != 'pending' "
+    "OR x.lease_owner IS NOT NULL OR x.tries > 0))")  # tries: a send that failed may have gone
+
+
+def take_back_answers(db: Database, teacher_id: int, class_id: int) -> list[int]:
+    """Take back a co-teacher's answers about the class's students that have not begun to go
+    (he was taken off the class meanwhile), and mark the messages they answered waiting again,
+    so its other teachers see them unanswered; the students they were about, one per answer."""
+    students = []
+    with db.atomic():
+        for (answer_id,) in db.execute(_WAITING_ANSWERS,
+                                       {"teacher": teacher_id, "class": class_id}).fetchall():
+            student_id, asker_id, at = db.execute(
+                "SELECT student_id, asker_id, created_at FROM thread_messages WHERE id = ?",
+                [answer_id]).fetchone()
+            db.execute("DELETE FROM outbox WHERE kind = 'answer' "
+                       "AND json_extract(payload, '$.answer_id') = ?", [answer_id])
+            db.execute("UPDATE thread_messages SET answered_at = NULL WHERE direction = 'ask' "
+                       "AND asker_id = ? AND student_id = ? AND answered_at = ?",
+                       [asker_id, student_id, at])
+            db.execute("DELETE FROM thread_messages WHERE id = ?", [answer_id])
+            students.append(int(student_id))
+    return students

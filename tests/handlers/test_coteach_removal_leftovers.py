@@ -21,10 +21,11 @@ from tests.harness import (
     check_now,
     enrol_student,
     join_and_confirm,
+    reply,
     texts,
 )
 
-ALI, LINH, MAI = 9060, 1001, 1005
+ALI, LINH, MAI, AMAL = 9060, 1001, 1005, 2001
 PACK = "science.ecosystems"
 GONE = ("Ms. Duarte has taken you off <b>Science 7B</b>, so you no longer see its students. "
         "To teach it again, ask Ms. Duarte for a new /coteach code, then send /teach CODE.")
@@ -173,3 +174,30 @@ async def test_with_a_class_of_his_own_he_reads_it_when_he_names_the_class_he_le
     await take_ali_off(chat)
     assert texts(await chat.send(ali(chat), "/roster Science 7B")) == GONE
     assert texts(await chat.send(ali(chat), "/roster")).startswith("<b>ELD 2</b>: 0 students")
+
+
+async def test_his_answer_waiting_out_quiet_hours_is_not_sent_and_the_message_waits_again(
+        chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(LINH, "Linh", "vi"), "vi", level=4)
+    await co_teaches(chat)
+    made = texts(await chat.send(duarte(chat), "/family Linh"))
+    mom = chat.user(AMAL, "Lan", "en")
+    await chat.send(mom, f"/start {made.split('?start=')[1].split()[0]}")
+    await chat.tap(mom, callbacks.data(callbacks.FAMILY_LANG, "en"))
+    await chat.deliver()
+    await chat.send(mom, "/ask Is there homework for Friday?")
+    [relayed] = [c for c in await chat.deliver() if c.chat_id == ALI]
+    chat.clock.advance(hours=10)  # Monday 21:00: quiet hours, his answer waits for 07:00
+    await reply(chat, ali(chat), "Yes, page 12.", relayed.result_id)
+    assert "page 12" not in told(await chat.deliver(), AMAL)
+    assert "⏳ waiting for your answer" not in texts(await chat.send(duarte(chat),
+                                                                   "/thread Linh"))
+    done = await take_ali_off(chat)
+    assert done.endswith("↩️ Not sent: Ali's answer about Linh, which was waiting for quiet "
+                         "hours to end. The message waits for your answer again: /thread "
+                         "shows it.")
+    chat.clock.advance(hours=12)  # Tuesday 09:00
+    assert "page 12" not in told(await chat.deliver(), AMAL)
+    assert texts(await chat.send(duarte(chat), "/thread Linh")).endswith(
+        "Mon 14 Sep 11:00 · ✉️ Lan, a family member, written in English · ⏳ waiting for your "
+        "answer")
