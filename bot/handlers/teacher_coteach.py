@@ -116,6 +116,6 @@ async def co_teacher_button(update: Update, context: PuenteContext) -> None:
         *push_views.dropped_lines(s.catalog, lang, plan.teacher_name, plan.class_name,
                                   removed.pushes, removed.announcements,
                                   s.config.school.timezone),
-        *(s.catalog.render("coteach-removed-answer", lang, name=name,
-                           student=student_label(student, s.catalog, lang))
-          for student in removed.answers)]), parse_mode=ParseMode.HTML)
+        *(s.catalog.render("coteach-removed-written" if started else "coteach-removed-answer",
+                           lang, name=name, student=student_label(student, s.catalog, lang))
+          for student, started in removed.answers)]), parse_mode=ParseMode.HTML)

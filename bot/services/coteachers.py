@@ -193,8 +193,8 @@ class Removed:
     pushes: list[Scheduled]  # his pushes booked for later that it cancelled
     announcements: list[str]  # the first words of his announcements waiting out quiet hours
     # the students his answers waiting out quiet hours were about (their messages wait for
-    # an answer again), as the class's creator reads them
-    answers: list[student_lookup.StudentName]
+    # an answer again), as the class's creator reads them, each with whether he wrote first
+    answers: list[tuple[student_lookup.StudentName, bool]]
 
 
 def remove_co_teacher(db: Database, plan: CoTeacherRemoval, now: datetime,
@@ -213,6 +213,6 @@ def remove_co_teacher(db: Database, plan: CoTeacherRemoval, now: datetime,
         said = threads.drop_waiting_announcements(db, plan.teacher_id, plan.class_id)
         answered = members.take_back_answers(db, plan.teacher_id, plan.class_id)
         _book(db, [plan.teacher_id], lambda _: note, now, school, plan.creator_id)
-    return Removed(dropped, said, [student_lookup.name_of(db, plan.creator_id, student_id,
-                                                          plan.class_id)
-                                   for student_id in answered])
+    return Removed(dropped, said, [(student_lookup.name_of(db, plan.creator_id, one.student_id,
+                                                           plan.class_id), one.started)
+                                   for one in answered])

@@ -309,22 +309,32 @@ _WAITING_ANSWERS = (
     "OR x.lease_owner IS NOT NULL OR x.tries > 0))")  # tries: a send that failed may have gone
 
 
-def take_back_answers(db: Database, teacher_id: int, class_id: int) -> list[int]:
-    """Take back a co-teacher's answers about the class's students that have not begun to go
-    (he was taken off the class meanwhile), and mark the messages they answered waiting again,
-    so its other teachers see them unanswered; the students they were about, one per answer."""
-    students = []
+@dataclass(frozen=True)
+class TakenBack:
+    """A co-teacher's message that was not sent: the student it was about, and whether he
+    wrote first (/write: no family message waits for it)."""
+
+    student_id: int
+    started: bool
+
+
+def take_back_answers(db: Database, teacher_id: int, class_id: int) -> list[TakenBack]:
+    """Take back a co-teacher's answers (and messages he wrote first) about the class's
+    students that have not begun to go (he was taken off the class meanwhile), and mark the
+    messages they answered waiting again, so its other teachers see them unanswered."""
+    taken = []
     with db.atomic():
         for (answer_id,) in db.execute(_WAITING_ANSWERS,
                                        {"teacher": teacher_id, "class": class_id}).fetchall():
-            student_id, asker_id, at = db.execute(
-                "SELECT student_id, asker_id, created_at FROM thread_messages WHERE id = ?",
-                [answer_id]).fetchone()
+            student_id, asker_id, at, started = db.execute(
+                "SELECT student_id, asker_id, created_at, started FROM thread_messages "
+                "WHERE id = ?", [answer_id]).fetchone()
             db.execute("DELETE FROM outbox WHERE kind = 'answer' "
                        "AND json_extract(payload, '$.answer_id') = ?", [answer_id])
-            db.execute("UPDATE thread_messages SET answered_at = NULL WHERE direction = 'ask' "
-                       "AND asker_id = ? AND student_id = ? AND answered_at = ?",
-                       [asker_id, student_id, at])
+            if not started:
+                db.execute("UPDATE thread_messages SET answered_at = NULL WHERE direction = "
+                           "'ask' AND asker_id = ? AND student_id = ? AND answered_at = ?",
+                           [asker_id, student_id, at])
             db.execute("DELETE FROM thread_messages WHERE id = ?", [answer_id])
-            students.append(int(student_id))
-    return students
+            taken.append(TakenBack(int(student_id), bool(started)))
+    return taken

@@ -23,6 +23,7 @@ from tests.harness import (
     join_and_confirm,
     reply,
     texts,
+    write_as_written,
 )
 
 ALI, LINH, MAI, AMAL = 9060, 1001, 1005, 2001
@@ -201,3 +202,24 @@ async def test_his_answer_waiting_out_quiet_hours_is_not_sent_and_the_message_wa
     assert texts(await chat.send(duarte(chat), "/thread Linh")).endswith(
         "Mon 14 Sep 11:00 · ✉️ Lan, a family member, written in English · ⏳ waiting for your "
         "answer")
+
+
+async def test_his_message_written_first_and_waiting_is_not_sent_either(chat: Chat) -> None:
+    await join_and_confirm(chat, chat.user(LINH, "Linh", "vi"), "vi", level=4)
+    await co_teaches(chat)
+    made = texts(await chat.send(duarte(chat), "/family Linh"))
+    mom = chat.user(AMAL, "Lan", "en")
+    await chat.send(mom, f"/start {made.split('?start=')[1].split()[0]}")
+    await chat.tap(mom, callbacks.data(callbacks.FAMILY_LANG, "en"))
+    await chat.deliver()
+    chat.clock.advance(hours=10)  # Monday 21:00: quiet hours
+    listing = await chat.send(ali(chat), "/families")
+    await chat.tap(ali(chat), next(d for label, d in buttons(listing)
+                                   if label.startswith("✉️ Write: Lan")))
+    await write_as_written(chat, ali(chat), "Linh did well on the lab today.")
+    done = await take_ali_off(chat)
+    assert done.endswith("↩️ Not sent: Ali's message to the family of Linh, which was waiting "
+                         "for quiet hours to end.")
+    chat.clock.advance(hours=12)  # Tuesday 09:00
+    assert "lab today" not in told(await chat.deliver(), AMAL)
+    assert "Ali wrote first" not in texts(await chat.send(duarte(chat), "/thread Linh"))
