@@ -152,18 +152,21 @@ async def restarted(chat: Chat) -> Chat:
     return Chat(app, chat.api, chat.db, chat.clock, chat.factory, last_text=chat.last_text)
 
 
-def _replying(data: dict[str, Any], user: dict[str, Any], to: int) -> dict[str, Any]:
-    """A message as Telegram sends it when it replies to the bot's message `to`."""
+def _replying(data: dict[str, Any], user: dict[str, Any], to: int,
+              quoted: str = "...") -> dict[str, Any]:
+    """A message as Telegram sends it when it replies to the bot's message `to` (whose text,
+    as Telegram gives it back with the reply, is `quoted`)."""
     data["message"]["reply_to_message"] = {
         "message_id": to, "date": 0, "chat": {"id": user["id"], "type": "private"},
-        "from": BOT_USER, "text": "..."}
+        "from": BOT_USER, "text": quoted}
     return data
 
 
-async def reply(chat: Chat, user: dict[str, Any], text: str, to: int) -> list[Call]:
-    """The user answers one of the bot's messages (`to`, its id in their chat) with Telegram's
-    reply; return the calls the bot made."""
-    return await chat.process(_replying(chat.factory.message(user, text), user, to))
+async def reply(chat: Chat, user: dict[str, Any], text: str, to: int,
+                quoted: str = "...") -> list[Call]:
+    """The user answers one of the bot's messages (`to`, its id in their chat, whose text
+    Telegram sends back as `quoted`) with Telegram's reply; return the calls the bot made."""
+    return await chat.process(_replying(chat.factory.message(user, text), user, to, quoted))
 
 
 async def voice(chat: Chat, user: dict[str, Any], reply_to: int | None = None,

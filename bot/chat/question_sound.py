@@ -26,9 +26,11 @@ async def send_recording(context: PuenteContext, user_id: int, recorded: listen.
     """Send a teacher's recording of a word's line by its file_id, captioned as a person's
     voice; one Telegram no longer has (a new bot token), or a student whose settings refuse
     voice messages (a teacher's note cannot be sent again as an audio file), goes without."""
-    caption = context.services.catalog.render(
-        "recording-caption", lang, line=recorded.line, name=recorded.name,
-        language=reader_language(recorded.language))
+    s = context.services
+    name = listen.said_by(s.db, user_id, recorded)
+    caption = s.catalog.render(
+        "recording-caption" if name else "recording-caption-unnamed", lang, line=recorded.line,
+        language=reader_language(recorded.language), **({"name": name} if name else {}))
     try:
         await context.bot.send_voice(user_id, recorded.file_id, caption=caption,
                                      parse_mode=ParseMode.HTML)

@@ -101,7 +101,8 @@ async def confirm_as_written(update: Update, context: PuenteContext, answer: Ans
                                   reply_recordings.recorded_replies(
                                       s.db, user.id, answer.asked.student_id,
                                       answer.asked.language),
-                                  teacher_answers.ready_under_answer(answer.asked, first))
+                                  teacher_answers.ready_under_answer(
+                                      answer.asked, first, _quoted(update)))
     # Dates and events no ready-made reply says ("no school on Monday") go to the whole
     # class as a ready-made announcement, in each family's language: the button names it.
     classes = ready_announcements.shared_classes(s.db, user.id, answer.asked.student_id)
@@ -148,3 +149,11 @@ async def write_to_family(update: Update, context: PuenteContext, family_id: int
                        first_name=written.student_name, lang=lang)
     await send_long(context, user.id, message_views.answer_queued(
         s.catalog, lang, written, quiet_until(context, now), name=name))
+
+
+def _quoted(update: Update) -> str | None:
+    """The text of the message a teacher's reply answers, as Telegram sends it back with the
+    reply (None: no reply, or no text): a relayed family message's own words."""
+    message = update.effective_message
+    replied = message.reply_to_message if message is not None else None
+    return replied.text if replied is not None and replied.text else None

@@ -68,7 +68,13 @@ async def start(update: Update, context: PuenteContext) -> None:
         who = sender(update, context).audience
         if who is not Audience.STUDENT:  # a family member's bare /start went to family.start
             if who is Audience.TEACHER and not await start_in_two_roles(update, context):
-                await say(update, context, "start-teacher", bilingual=False)
+                gone = teaching.left_without_class(s.db, user.id)
+                if gone is None:
+                    await say(update, context, "start-teacher", bilingual=False)
+                else:  # a co-teacher taken off their only class: which, and how back
+                    await say(update, context, "coteach-removed-no-class", bilingual=False,
+                              class_name=views.escape(gone.class_name),
+                              creator=views.escape(gone.by))
             else:
                 await tell_stranger(update, context)
             return

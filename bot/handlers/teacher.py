@@ -146,7 +146,12 @@ async def classes(update: Update, context: PuenteContext) -> None:
         return
     found = teaching.teacher_classes(s.db, user.id)
     if not found:
-        await say(update, context, "classes-none", bilingual=False)
+        gone = teaching.left_without_class(s.db, user.id)
+        if gone is None:
+            await say(update, context, "classes-none", bilingual=False)
+        else:  # not "You have no classes yet", as if they had never taught one
+            await say(update, context, "coteach-removed-no-class", bilingual=False,
+                      class_name=escape(gone.class_name), creator=escape(gone.by))
         return
     text = class_views.classes_text([(c, len(teaching.roster(s.db, c.id))) for c in found],
                                     context.bot.username, s.catalog, teacher_reads(context, user),

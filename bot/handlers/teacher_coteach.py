@@ -18,7 +18,8 @@ from bot.chat.replies import (
     user_language,
 )
 from bot.context import PuenteContext
-from bot.presentation import callbacks, class_views, keyboards
+from bot.presentation import callbacks, class_views, keyboards, push_views
+from bot.presentation.students import student_label
 from bot.presentation.views import escape
 from bot.services import coteachers, membership
 
@@ -107,9 +108,14 @@ async def co_teacher_button(update: Update, context: PuenteContext) -> None:
         return
     note = s.catalog.render("coteach-removed-note", user_language(context, plan.teacher_id),
                             creator=escape(plan.creator_name), class_name=class_name)
-    coteachers.remove_co_teacher(s.db, plan, s.clock(), s.config.school, str(note))
+    removed = coteachers.remove_co_teacher(s.db, plan, s.clock(), s.config.school, str(note))
     context.deliverer.wake()
     remember_spent(context, query, "remove-already-done")
-    await query.edit_message_text(s.catalog.render("coteach-removed", lang, name=name,
-                                                   class_name=class_name),
-                                  parse_mode=ParseMode.HTML)
+    await query.edit_message_text("\n\n".join([
+        s.catalog.render("coteach-removed", lang, name=name, class_name=class_name),
+        *push_views.dropped_lines(s.catalog, lang, plan.teacher_name, plan.class_name,
+                                  removed.pushes, removed.announcements,
+                                  s.config.school.timezone),
+        *(s.catalog.render("coteach-removed-written" if started else "coteach-removed-answer",
+                           lang, name=name, student=student_label(student, s.catalog, lang))
+          for student, started in removed.answers)]), parse_mode=ParseMode.HTML)

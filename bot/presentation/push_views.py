@@ -119,6 +119,24 @@ def cancelled_by_colleague(catalog: Catalog, lang: str, one: Scheduled, students
                           students=Counted("count-students", students), count=one.choosing)
 
 
+def dropped_lines(catalog: Catalog, lang: str, name: str, class_name: str,
+                  pushes: Sequence[Scheduled], announcements: Sequence[str], tz: tzinfo
+                  ) -> list[str]:
+    """What taking a co-teacher (`name`) off the class cancelled, a line each: his pushes
+    booked for later, each with the /push that books it again, and his announcements waiting
+    out quiet hours."""
+    lines = []
+    for one in pushes:
+        local = one.send_at.astimezone(tz)
+        lines.append(catalog.render(
+            "coteach-removed-push", lang, name=name, when=when(catalog, lang, one.send_at, tz),
+            terms=", ".join(one.terms), pack=one.pack_id, class_name=class_name,
+            time=f"{local:%H:%M}"))
+    lines += [catalog.render("coteach-removed-announcement", lang, name=name, beginning=said)
+              for said in announcements]
+    return lines
+
+
 def _unsent(key: str, one: Scheduled) -> str:
     """`key` for a waiting push with no message for anyone: "-choosing" when students joined
     but have not chosen a home language (so none could be written), else "-nobody" (nobody

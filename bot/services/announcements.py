@@ -69,7 +69,7 @@ def split_class(db: Database, teacher_id: int, text: str) -> tuple[people.ClassI
     teaching.require_teacher(db, teacher_id)
     classes = people.teacher_classes(db, teacher_id)
     if not classes:
-        raise AnnounceError(prompt_key="class-none-yet")
+        raise teaching.no_class(db, teacher_id)
     names = [c.name for c in classes]
     listed = ", ".join(names)
     words = text.split()

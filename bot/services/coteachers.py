@@ -18,8 +18,8 @@ from sqlite_utils import Database
 from bot.config import SchoolConfig
 from bot.domain.errors import PuenteError
 from bot.services import student_lookup, teaching
-from bot.services.pushes import next_allowed
-from bot.store import members, outbox, people
+from bot.services.pushes import Scheduled, cancel_booked_by, next_allowed
+from bot.store import members, outbox, people, threads
 
 ClassTeacher = members.ClassTeacher
 TEACHER_NOTE = "teacher-note"  # the outbox kind of a note to a class's other teachers
@@ -184,11 +184,35 @@ def plan_co_teacher_removal(db: Database, creator_id: int, class_id: int,
                             creator.first_name, creator_id)
 
 
+@dataclass(frozen=True)
+class Removed:
+    """What a co-teacher's removal took back: nothing he queued for the class reaches its
+    students or families after he left (Chem 11 playtest: Mr. Ali's push booked for 08:00
+    went out the morning after Ms. Duarte took him off the class)."""
+
+    pushes: list[Scheduled]  # his pushes booked for later that it cancelled
+    announcements: list[str]  # the first words of his announcements waiting out quiet hours
+    # the students his answers waiting out quiet hours were about (their messages wait for
+    # an answer again), as the class's creator reads them, each with whether he wrote first
+    answers: list[tuple[student_lookup.StudentName, bool]]
+
+
 def remove_co_teacher(db: Database, plan: CoTeacherRemoval, now: datetime,
-                      school: SchoolConfig, note: str) -> None:
+                      school: SchoolConfig, note: str) -> Removed:
     """Take the co-teacher off the class at once (every command reads the class's teachers
-    afresh: they lose its students now) and queue them the note, kindly worded."""
+    afresh: they lose its students now), cancel what he queued for its students and
+    families and has not gone yet, and queue him the note, kindly worded. Cancelled, not
+    kept: the class's creator did not choose those words or that time, and keeping them
+    would send the class a lesson from a teacher who is gone; she is told what went, with
+    the /push that books it again."""
     with db.atomic():
         if not members.remove_co_teacher(db, plan.class_id, plan.teacher_id):
             raise CoTeacherGoneError("removed already")
+        members.note_removal(db, plan.class_id, plan.teacher_id, plan.creator_id, now)
+        dropped = cancel_booked_by(db, plan.creator_id, plan.teacher_id, plan.class_id, now)
+        said = threads.drop_waiting_announcements(db, plan.teacher_id, plan.class_id)
+        answered = members.take_back_answers(db, plan.teacher_id, plan.class_id)
         _book(db, [plan.teacher_id], lambda _: note, now, school, plan.creator_id)
+    return Removed(dropped, said, [(student_lookup.name_of(db, plan.creator_id, one.student_id,
+                                                           plan.class_id), one.started)
+                                   for one in answered])

@@ -33,7 +33,7 @@ from bot.services.learners import (
 )
 from bot.services.recordings import line_of
 from bot.speech import Clip, Part, Speech, SpeechUnavailableError
-from bot.store import recordings, study
+from bot.store import people, recordings, study
 from bot.store import speech as uploads
 from bot.store.packs import words_by_id
 
@@ -72,6 +72,7 @@ class Recorded:
     line: str
     language: str
     name: str  # who recorded it (their first name)
+    teacher_id: int = 0  # who recorded it
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,17 @@ def recorded_line(db: Database, ref: WordRef, lang: str) -> Recorded | None:
     found = recordings.recording(db, ref.id, lang)
     if found is None or found.line != line_of(ref, lang):
         return None
-    return Recorded(found.file_id, found.line, lang, found.recorder_name)
+    return Recorded(found.file_id, found.line, lang, found.recorder_name, found.recorded_by)
+
+
+def said_by(db: Database, student_id: int, recorded: Recorded) -> str | None:
+    """The name under a teacher's recording for this student: the recorder's while they teach
+    one of her classes (created or co-teach it), else None. A co-teacher taken off the class
+    leaves his recordings to it (a word said in Somali is the class's, which its teacher may
+    keep, replace or delete with /record), but "Ali from your class" under them would name
+    someone no longer in it (Chem 11 playtest)."""
+    teachers = {teacher for _, teacher in people.teachers_by_class(db, student_id)}
+    return recorded.name if recorded.teacher_id in teachers else None
 
 
 async def notes_for(db: Database, speech: Speech | None, user_id: int, word_id: int | None,

@@ -439,6 +439,7 @@ class Scheduled:
     # with no message for anyone yet: students on the roster still choosing a home language
     # (it reaches those who have chosen one by then; the others find its words in /words)
     choosing: int = 0
+    class_id: int = 0
 
 
 def scheduled(db: Database, teacher_id: int, now: datetime) -> list[Scheduled]:
@@ -456,7 +457,7 @@ def scheduled(db: Database, teacher_id: int, now: datetime) -> list[Scheduled]:
                                push.send_at, waiting.students, push.teacher_id,
                                None if push.teacher_id == teacher_id else waiting.booked_by,
                                0 if waiting.students else
-                               people.without_language(db, push.class_id)))
+                               people.without_language(db, push.class_id), push.class_id))
     return found
 
 
@@ -485,6 +486,20 @@ def cancel_scheduled(db: Database, teacher_id: int, push_id: int, now: datetime)
     if students is None:  # the deliverer claimed or sent the rest meanwhile
         raise ScheduledGoneError()
     return Cancelled(found, students)
+
+
+def cancel_booked_by(db: Database, owner_id: int, booker_id: int, class_id: int,
+                     now: datetime) -> list[Scheduled]:
+    """Cancel what the pushes `booker_id` booked to the class have not sent yet (a co-teacher
+    taken off it: his booked words must not reach its students after he left), as the
+    class's creator `owner_id` reads them in /scheduled; the pushes it took back."""
+    dropped = []
+    for one in scheduled(db, owner_id, now):
+        if one.booker_id == booker_id and one.class_id == class_id \
+                and outbox.cancel_push(db, one.push_id, now) is not None:
+            dropped.append(one)
+    outbox.hand_over_reports(db, class_id, booker_id, owner_id)
+    return dropped
 
 
 def _at(text: str, now: datetime, school: SchoolConfig) -> datetime:

@@ -74,7 +74,7 @@ def recording_for(db: Database, word_id: int, prompt: str, lang: str, item_type:
     found = recordings.recording(db, word_id, lang)
     if found is None or found.line != prompt:
         return None
-    return Recorded(found.file_id, found.line, lang, found.recorder_name)
+    return Recorded(found.file_id, found.line, lang, found.recorder_name, found.recorded_by)
 
 
 def question_reading(db: Database, user_id: int, item_id: int) -> QuestionReading:

@@ -21,6 +21,7 @@ from bot.domain.ready_replies import (
     replies_for,
 )
 from bot.domain.scaffold import scaffold_for
+from bot.domain.sick_words import says_sick
 from bot.domain.spoken_text import Spoken
 from bot.services import student_lookup
 from bot.services.hear_message import ListenRows, Rows, keep_reading
@@ -182,13 +183,19 @@ def said_cannot_read(db: Database, asker_id: int) -> bool:
     return threads.sent_note(db, asker_id, CANNOT_READ)
 
 
-def ready_under_answer(asked: ThreadMessage, first: Sequence[str] = ()) -> tuple[str, ...]:
+def ready_under_answer(asked: ThreadMessage, first: Sequence[str] = (),
+                       quoted: str | None = None) -> tuple[str, ...]:
     """The ready-made replies under the teacher's answer to a family message held for their
     ✅, as under the message itself: "I hope Yousef feels better soon" only when it said he
-    is sick (playtest: it was offered under an answer about homework)."""
+    is sick (playtest: it was offered under an answer about homework). A message relayed
+    before its thread row was marked "said:sick" (6 Dec) has no mark, and the store kept
+    none of its words; Telegram sends them back with the teacher's reply to it (`quoted`,
+    the relayed message as it shows in her chat), so they are read again there, and kept
+    nowhere. A mark-less row answered without a reply (/write) stays unmarked: no words."""
     note = threads.own_note(asked)
-    return offered_replies(threads.said_sick(asked),
-                           (*first, *ANSWERED_BY.get(note or "", ())))
+    sick = threads.said_sick(asked) or (
+        quoted is not None and says_sick(quoted, asked.language))
+    return offered_replies(sick, (*first, *ANSWERED_BY.get(note or "", ())))
 
 
 def had_ready(translator: Translator | None, asked: ThreadMessage) -> bool:

@@ -17,7 +17,7 @@ from bot.config import Config
 from bot.domain.errors import PuenteError
 from bot.domain.names import fold_label, matching_labels
 from bot.services.join import new_class_code, new_code
-from bot.store import families, people
+from bot.store import families, members, people
 
 MAX_CLASS_NAME = 60
 INVITE_DAYS = 7  # an administrator's teacher invite works once, for a week
@@ -29,6 +29,33 @@ class NotTeacherError(PuenteError):
 
 class ClassNotFoundError(PuenteError):
     prompt_key = "class-not-found"
+
+
+def taken_off(db: Database, teacher_id: int, name: str | None = None
+              ) -> members.Removal | None:
+    """The class a co-teacher was last taken off and does not teach again (the one called
+    `name`, when given), or None."""
+    gone = members.removals(db, teacher_id)
+    if name is not None:
+        gone = [gone[i] for i in matching_labels(name, [r.class_name for r in gone])]
+    return gone[0] if gone else None
+
+
+def left_without_class(db: Database, teacher_id: int) -> members.Removal | None:
+    """The class a co-teacher was last taken off, when they teach no class now (their /start
+    and /classes say so), else None."""
+    return None if people.teacher_classes(db, teacher_id) else taken_off(db, teacher_id)
+
+
+def no_class(db: Database, teacher_id: int) -> ClassNotFoundError:
+    """A teacher with no class: how to make one, or, for a co-teacher taken off the class
+    they taught, that they were (only its name and who: none of its students) and how to
+    come back. "You have no class yet" read as if Mr. Ali had never taught Chem 11."""
+    gone = taken_off(db, teacher_id)
+    if gone is None:
+        return ClassNotFoundError(prompt_key="class-none-yet")
+    return ClassNotFoundError(prompt_key="coteach-removed-no-class", class_name=gone.class_name,
+                              creator=gone.by)
 
 
 class ClassSuggestError(ClassNotFoundError):
@@ -155,7 +182,7 @@ def plan_rename(db: Database, teacher_id: int, request: str) -> RenamePlan:
     require_teacher(db, teacher_id)
     classes = people.teacher_classes(db, teacher_id)
     if not classes:
-        raise ClassNotFoundError(prompt_key="class-none-yet")
+        raise no_class(db, teacher_id)
     names = [c.name for c in classes]
     words = request.split()
     cuts = (cut for cut in range(len(words) - 1, 0, -1)
@@ -206,7 +233,7 @@ def find_class(db: Database, teacher_id: int, name: str | None) -> people.ClassI
     require_teacher(db, teacher_id)
     classes = people.teacher_classes(db, teacher_id)
     if not classes:  # a new teacher's first /push or /report: how to start
-        raise ClassNotFoundError(prompt_key="class-none-yet")
+        raise no_class(db, teacher_id)
     if not name:
         if len(classes) == 1:
             return classes[0]
@@ -218,6 +245,10 @@ def find_class(db: Database, teacher_id: int, name: str | None) -> people.ClassI
                                  names=", ".join(classes[i].name for i in found))
     if found:
         return classes[found[0]]
+    gone = taken_off(db, teacher_id, name)
+    if gone is not None:  # "/roster Chem 11" from the co-teacher taken off it
+        raise ClassNotFoundError(prompt_key="coteach-removed-no-class",
+                                 class_name=gone.class_name, creator=gone.by)
     typed = " ".join(name.casefold().split())
     # "/report 9B" for "Biology 9B" (playtest): the class whose name has it as whole words,
     # when one does; when several do ("Biology"), which one is the teacher's to tap

@@ -255,3 +255,86 @@ _WAITING_ABOUT_CLASS = (
     f"OR json_extract(payload, '$.student_id') IN ({_GONE_STUDENTS}) "
     "OR EXISTS (SELECT 1 FROM json_each(outbox.payload, '$.student_ids') "
     f"WHERE value IN ({_GONE_STUDENTS})))")
+
+
+# A co-teacher's removal, remembered as a sent, text-less outbox row to his chat (as rest days
+# and reminders are: no migration): his /roster then says he was taken off the class, not
+# "You have no class yet" as if he never had one (Chem 11 playtest). It goes with his chat's
+# rows when he deletes his data, and with `about_teacher` when the class's creator does.
+REMOVED = "coteach-removed"
+
+
+@dataclass(frozen=True)
+class Removal:
+    """A class a teacher was taken off and does not teach now, and who took them off."""
+
+    class_id: int
+    class_name: str
+    by: str  # the first name of the class's creator
+
+
+def note_removal(db: Database, class_id: int, teacher_id: int, creator_id: int,
+                 now: datetime) -> None:
+    """Remember that the creator took this co-teacher off the class."""
+    db.execute("INSERT INTO outbox (push_id, chat_id, kind, payload, status, not_before, "
+               "created_at, sent_at) VALUES (NULL, ?, ?, json_object('class_id', ?, "
+               "'about_teacher', ?), 'sent', ?, ?, ?)",
+               [teacher_id, REMOVED, class_id, creator_id, stamp(now), stamp(now), stamp(now)])
+
+
+def removals(db: Database, teacher_id: int) -> list[Removal]:
+    """The classes this teacher was taken off and does not teach again since, the latest
+    removal first."""
+    rows = db.execute(
+        "SELECT c.id, c.name, t.first_name FROM outbox o JOIN classes c "
+        "ON c.id = json_extract(o.payload, '$.class_id') JOIN teachers t ON t.id = c.teacher_id "
+        "WHERE o.chat_id = :teacher AND o.kind = :kind AND c.teacher_id != :teacher "
+        "AND NOT EXISTS (SELECT 1 FROM class_teachers ct WHERE ct.class_id = c.id "
+        "AND ct.teacher_id = :teacher) GROUP BY c.id ORDER BY max(o.id) DESC",
+        {"teacher": teacher_id, "kind": REMOVED}).fetchall()
+    return [Removal(r[0], r[1], r[2]) for r in rows]
+
+
+# His answers to a family or student of the class still waiting in the outbox (quiet hours:
+# written at 21:00, they go at 07:00), none of whose parts was sent or tried (postponed
+# ones were only leased), about a student he no
+# longer teaches in another class
+_WAITING_ANSWERS = (
+    "SELECT DISTINCT json_extract(o.payload, '$.answer_id') FROM outbox o "
+    "JOIN thread_messages t ON t.id = json_extract(o.payload, '$.answer_id') "
+    "WHERE o.kind = 'answer' AND o.status = 'pending' AND t.direction = 'answer' "
+    f"AND t.teacher_id = :teacher AND t.student_id IN ({_GONE_STUDENTS}) "
+    "AND NOT EXISTS (SELECT 1 FROM outbox x WHERE x.kind = 'answer' "
+    "AND json_extract(x.payload, '$.answer_id') = t.id AND (x.status != 'pending' "
+    "OR x.lease_owner IS NOT NULL OR x.tries > 0))")  # tries: a send that failed may have gone
+
+
+@dataclass(frozen=True)
+class TakenBack:
+    """A co-teacher's message that was not sent: the student it was about, and whether he
+    wrote first (/write: no family message waits for it)."""
+
+    student_id: int
+    started: bool
+
+
+def take_back_answers(db: Database, teacher_id: int, class_id: int) -> list[TakenBack]:
+    """Take back a co-teacher's answers (and messages he wrote first) about the class's
+    students that have not begun to go (he was taken off the class meanwhile), and mark the
+    messages they answered waiting again, so its other teachers see them unanswered."""
+    taken = []
+    with db.atomic():
+        for (answer_id,) in db.execute(_WAITING_ANSWERS,
+                                       {"teacher": teacher_id, "class": class_id}).fetchall():
+            student_id, asker_id, at, started = db.execute(
+                "SELECT student_id, asker_id, created_at, started FROM thread_messages "
+                "WHERE id = ?", [answer_id]).fetchone()
+            db.execute("DELETE FROM outbox WHERE kind = 'answer' "
+                       "AND json_extract(payload, '$.answer_id') = ?", [answer_id])
+            if not started:
+                db.execute("UPDATE thread_messages SET answered_at = NULL WHERE direction = "
+                           "'ask' AND asker_id = ? AND student_id = ? AND answered_at = ?",
+                           [asker_id, student_id, at])
+            db.execute("DELETE FROM thread_messages WHERE id = ?", [answer_id])
+            taken.append(TakenBack(int(student_id), bool(started)))
+    return taken

@@ -351,6 +351,13 @@ def cancel_push(db: Database, push_id: int, now: datetime) -> int | None:
     return len(chats) if gone else None
 
 
+def hand_over_reports(db: Database, class_id: int, from_id: int, to_id: int) -> int:
+    """Give the class's creator `to_id` the reports still owed to a co-teacher taken off it
+    (how a push of his went is its students' news: he no longer sees them); how many."""
+    return db.execute("UPDATE pushes SET teacher_id = ? WHERE class_id = ? AND teacher_id = ? "
+                      "AND reported_at IS NULL", [to_id, class_id, from_id]).rowcount
+
+
 def take_back(db: Database, push_id: int) -> bool:
     """Delete every message of a push, in the caller's transaction, when none of them has
     begun (all pending, none ever leased: none is or may be on its way to Telegram); return
