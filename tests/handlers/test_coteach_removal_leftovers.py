@@ -12,6 +12,7 @@ from typing import Any
 from bot.presentation import callbacks
 from bot.services import recordings as recording
 from bot.store import check_items, outbox, recordings
+from tests.families import link
 from tests.harness import (
     INVITE,
     TEACHER_ID,
@@ -181,10 +182,8 @@ async def test_his_answer_waiting_out_quiet_hours_is_not_sent_and_the_message_wa
         chat: Chat) -> None:
     await join_and_confirm(chat, chat.user(LINH, "Linh", "vi"), "vi", level=4)
     await co_teaches(chat)
-    made = texts(await chat.send(duarte(chat), "/family Linh"))
     mom = chat.user(AMAL, "Lan", "en")
-    await chat.send(mom, f"/start {made.split('?start=')[1].split()[0]}")
-    await chat.tap(mom, callbacks.data(callbacks.FAMILY_LANG, "en"))
+    await link(chat, duarte(chat), "Linh", mom)
     await chat.deliver()
     await chat.send(mom, "/ask Is there homework for Friday?")
     [relayed] = [c for c in await chat.deliver() if c.chat_id == ALI]
@@ -207,10 +206,8 @@ async def test_his_answer_waiting_out_quiet_hours_is_not_sent_and_the_message_wa
 async def test_his_message_written_first_and_waiting_is_not_sent_either(chat: Chat) -> None:
     await join_and_confirm(chat, chat.user(LINH, "Linh", "vi"), "vi", level=4)
     await co_teaches(chat)
-    made = texts(await chat.send(duarte(chat), "/family Linh"))
     mom = chat.user(AMAL, "Lan", "en")
-    await chat.send(mom, f"/start {made.split('?start=')[1].split()[0]}")
-    await chat.tap(mom, callbacks.data(callbacks.FAMILY_LANG, "en"))
+    await link(chat, duarte(chat), "Linh", mom)
     await chat.deliver()
     chat.clock.advance(hours=10)  # Monday 21:00: quiet hours
     listing = await chat.send(ali(chat), "/families")

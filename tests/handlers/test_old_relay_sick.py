@@ -10,7 +10,7 @@ import html
 import re
 from typing import Any
 
-from bot.presentation import callbacks
+from tests.families import link
 from tests.harness import TEACHER_ID, Chat, buttons, join_and_confirm, reply, texts
 
 AMAL = 2001
@@ -25,10 +25,8 @@ async def answered_old_relay(chat: Chat, text: str, quote: bool = True) -> list[
     """Amal writes `text`; its thread row loses its marks (as one relayed before them); the
     teacher answers it in English with Telegram's reply: the labels held for ✅."""
     await join_and_confirm(chat, chat.user(name="Yousef", lang="ar"), lang="ar")
-    made = texts(await chat.send(teacher(chat), "/family Yousef"))
     amal = chat.user(AMAL, "Amal", "ar")
-    await chat.send(amal, f"/start {made.split('?start=')[1].split()[0]}")
-    await chat.tap(amal, callbacks.data(callbacks.FAMILY_LANG, "ar"))
+    await link(chat, teacher(chat), "Yousef", amal)
     await chat.deliver()
     await chat.send(amal, f"/ask {text}")
     [message] = [c for c in await chat.deliver() if c.chat_id == TEACHER_ID]
