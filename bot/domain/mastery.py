@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 from bot.domain.checks import BEGINNER_CHOICES
 from bot.domain.knowledge import COGNATE_PRIOR, PRIOR, bkt_update, guess_rate, practised
 from bot.domain.scaffold import ItemType
+from bot.domain.tiles import DECOYS
 
 if TYPE_CHECKING:  # fsrs is imported on the first preview or answer, not at start-up
     from fsrs import Rating, Scheduler
@@ -430,14 +431,17 @@ def days_to_master_now(days_right: int, luck: float, misses: int, p_known: float
     days_to_master says (playtest: a CSV read "right on 1 more day: a recall on its review";
     Hodan's right recall that day left her run, two four-option taps and a miss, a 1-in-80
     guess, and the word stayed in review). Each day's answer is counted as the deciding
-    review the student's level is asked (DECIDING_GUESS: levels 1-2 choose among six options,
-    fewer days if she spells it with tiles; levels 3-6 type it). 0 once only the recall on
+    review the student's level is asked (levels 1-2 spell it with tiles, one in the word and
+    its decoys, or choose among six options: the weaker counts; levels 3-6 type it). 0 once only the recall on
     its review is missing and it would master the word."""
     days = days_to_master(days_right)
     typed = level is not None and level > BEGINNER_LEVEL
     item = ItemType.TYPED if typed else ItemType.REVERSE
     choices = None if typed else BEGINNER_CHOICES
     guess = guess_rate(item, typed, choices)
+    # levels 1-2 spell most such reviews with letter tiles, a choice among the word and its
+    # decoys in the run's luck (record_answer): one in four, not the six options' one in six
+    lucky = guess if typed else max(guess, 1 / (1 + DECOYS))
     more = 0
     while more < MAX_DAYS_COUNTED:
         enough = (more >= max(days, 1) and luck * (misses + 1) <= MASTERED_LUCK
@@ -445,7 +449,7 @@ def days_to_master_now(days_right: int, luck: float, misses: int, p_known: float
         if enough:
             break
         more += 1
-        luck *= guess
+        luck *= lucky
         p_known = bkt_update(p_known, True, item, typed, choices)
     return days if more <= max(days, 1) else more
 

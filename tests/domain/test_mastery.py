@@ -648,7 +648,7 @@ def test_two_night_sittings_a_day_apart_are_two_days_right() -> None:
 
 def test_the_days_a_word_still_needs_count_a_run_a_guesser_could_give() -> None:
     """Days alone said one more; a run of a poll and a gap sentence after a miss (1 in 20,
-    tried twice) needs two more six-option days at level 2 to pass the 1-in-100 bar, one
+    tried twice) needs two more tile days at level 2 to pass the 1-in-100 bar, one
     more typed day at level 4, and an estimate short of 0.95 asks for more too."""
     assert days_to_master(2) == 1
     assert days_to_master_now(2, 0.05, 1, 0.9, level=2) == 2
@@ -656,8 +656,10 @@ def test_the_days_a_word_still_needs_count_a_run_a_guesser_could_give() -> None:
     assert days_to_master_now(2, 0.0004, 0, 0.2, level=4) == 2  # the estimate lags
     # three days right: only the recall is missing, unless it cannot pass the bar alone
     assert days_to_master_now(3, 0.00625, 1, 0.98, level=2) == 0
-    assert days_to_master_now(3, 0.25, 3, 0.98, level=2) == 3
-    assert days_to_master_now(0, 1.0, 0, 0.15, level=None) == 3
+    # levels 1-2 spell the deciding review with tiles: one in four (the word and three
+    # decoys) a day, not one in six (it said a day too few)
+    assert days_to_master_now(3, 0.25, 3, 0.98, level=2) == 4
+    assert days_to_master_now(0, 1.0, 0, 0.15, level=None) == 4
 
 
 def spelled(state, when: datetime, words: int):
