@@ -432,8 +432,8 @@ def days_to_master_now(days_right: int, luck: float, misses: int, p_known: float
     Hodan's right recall that day left her run, two four-option taps and a miss, a 1-in-80
     guess, and the word stayed in review). Each day's answer is counted as the deciding
     review the student's level is asked (levels 1-2 spell it with tiles, one in the word and
-    its decoys, or choose among six options: the weaker counts; levels 3-6 type it). 0 once only the recall on
-    its review is missing and it would master the word."""
+    its decoys, or choose among six options: the weaker counts; levels 3-6 type it). 0 once
+    only the recall on its review is missing and it would master the word."""
     days = days_to_master(days_right)
     typed = level is not None and level > BEGINNER_LEVEL
     item = ItemType.TYPED if typed else ItemType.REVERSE
