@@ -1,20 +1,27 @@
 """Letter tiles with decoys, playtest (Hodan, Somali, WIDA 1, age 9; Paj, Hmong; their
 teacher): the tiles hold letters of other words too and no blank counts the word's letters, so
 the question says some letters are not in the word (Hodan spelled "ecosystem", then tapped the
-five tiles left over, as a letter puzzle asks, and her "ecosystemnigra" was a counted miss)."""
+five tiles left over, as a letter puzzle asks, and her "ecosystemnigra" was a counted miss);
+and /student's practice note names tiles that spell no other word of hers (her "habitat",
+right on tiles on three school days, still read "practice only", beside "Counting starts the
+next school day")."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from bot.domain import tiles
+from bot.presentation import callbacks
 from tests.harness import (
+    TEACHER_ID,
     Chat,
     a_tiles_question,
     answer_until,
     check_now,
     edits,
     join_and_confirm,
+    open_item,
+    texts,
     tile_taps,
 )
 
@@ -42,3 +49,15 @@ async def test_a_typed_question_opened_on_its_tiles_says_so_too(chat: Chat) -> N
     first = tile_taps(chat, hodan(chat), stored.id, stored.item.answer.lower())[0]
     shown = edits(await chat.tap(hodan(chat), first))[0].text
     assert "Some letters are not in the word. You can also type it." in shown
+
+
+async def test_the_practice_note_names_tiles_that_spell_no_other_word(chat: Chat) -> None:
+    await join_and_confirm(chat, hodan(chat), lang="so", level=1)
+    await check_now(chat, hodan(chat))  # answers the day her cards are read: practice
+    stored = open_item(chat, HODAN)
+    await chat.tap(hodan(chat), callbacks.data(callbacks.DONT_KNOW, stored.id))
+    shown = texts(await chat.send(chat.user(TEACHER_ID, "Rivera", "en"), "/student Hodan"))
+    note = next(line for line in shown.split("\n") if line.startswith("✏️ Practice is"))
+    assert "or a right answer that was the only one left, as letter tiles that spell no other " \
+        "word the student has read" in note
+    assert not note.endswith("Counting starts the next school day.")  # not of tiles
