@@ -412,8 +412,10 @@ def test_a_long_stem_is_shown_once_with_the_instruction_in_both_languages(
     # (then how to spell it with letter tiles, in both languages: levels 1-2 spell the word)
     assert visible(text).split("\n") == [
         "Su'aal 2/3", "Erayga kee ayaa macnihiisu yahay kan?", "Which word means this?", somali,
-        "🔤 Taabo xarfaha si aad u qorto erayga Ingiriisiga, kadibna taabo ✅.",
-        "🔤 Tap the letters to spell the English word, then tap ✅."]
+        "🔤 Taabo xarfaha si aad u qorto erayga Ingiriisiga, kadibna taabo ✅. Xarfaha "
+        "qaarkood kuma jiraan erayga.",
+        "🔤 Tap the letters to spell the English word, then tap ✅. Some letters are not in "
+        "the word."]
     assert f"<i>{somali}</i>\n" in text
 
     sentence = f"A coral reef is an {GAP} where fish live."

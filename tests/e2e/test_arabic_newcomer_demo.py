@@ -40,8 +40,8 @@ async def test_arabic_level_one_week_has_pictures_arabic_first_and_one_card_mess
     # spelled on both days, was "in review" when any spelling counted as recall)
     assert printed.count("   (types: ") == 0 and printed.count(" أحرف)\n") == 0
     assert printed.count("   (taps the tiles h a b i t a t, then ✅)") == 2
-    assert printed.count("🔤 Tap the letters to spell the English word, then tap ✅. You can "
-                         "also type it.") == 2
+    assert printed.count("🔤 Tap the letters to spell the English word, then tap ✅. Some "
+                         "letters are not in the word. You can also type it.") == 2
     assert "[chart" not in progress and "📖 قيد التعلّم: 3\n" in progress
     # (today's practice done, each word comes back tomorrow: the next step says so)
     assert "🔥 أيام الدراسة المتتالية" in progress and "✅ انتهيت الآن" in progress

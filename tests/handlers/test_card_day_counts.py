@@ -20,8 +20,9 @@ from tests.harness import (
 )
 
 NOTE = ("✏️ Practice is not counted: an answer on the day the word's card was first read "
-        "(it may be memory of the card), or a right answer that was the only one left. Counting "
-        "starts the next school day.")
+        "(it may be memory of the card; counting starts the next school day), or a right answer "
+        "that was the only one left, as letter tiles that spell no other word the student has "
+        "read.")
 
 
 async def first_day(chat: Chat) -> list[str]:

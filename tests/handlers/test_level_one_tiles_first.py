@@ -24,8 +24,10 @@ from tests.harness import (
 )
 
 LIN = 1001
-TILES_TYPED_EN = "🔤 Tap the letters to spell the English word, then tap ✅. You can also type it."
-TILES_TYPED_ZH = "🔤 点字母拼出这个英文单词，然后点 ✅。也可以用键盘打出来。"
+TILES_TYPED_EN = ("🔤 Tap the letters to spell the English word, then tap ✅. Some letters are "
+                  "not in the word. You can also type it.")
+TILES_TYPED_ZH = ("🔤 点字母拼出这个英文单词，然后点 ✅。有些字母不在这个单词里。"
+                  "也可以用键盘打出来。")
 
 
 def lin(chat: Chat) -> dict[str, Any]:

@@ -106,8 +106,8 @@ async def test_a_misspelling_under_letter_tiles_is_told_to_tap_the_letters(chat:
     counted = attempts(chat)
     calls = await chat.send(lin, "organsim")
     assert texts(calls) == said(chat, "item-tiles-typed")
-    assert "Tap the letters to spell the English word, then tap ✅. You can also type it." \
-        in texts(calls)
+    assert "Tap the letters to spell the English word, then tap ✅. Some letters are not in the " \
+        "word. You can also type it." in texts(calls)
     assert attempts(chat) == counted
 
 
