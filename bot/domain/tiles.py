@@ -20,7 +20,8 @@ from __future__ import annotations
 import enum
 import random
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 
 from bot.domain.checks import Item
 from bot.domain.scaffold import ItemType
@@ -197,6 +198,23 @@ def deal(answer: str, others: Iterable[str], seed: int,
     tiles = [*word, *extra]
     rng.shuffle(tiles)
     return tuple(tiles)
+
+
+def rule_out_asked(items: Sequence[Item], terms: Mapping[int, str]) -> list[Item]:
+    """The check's items, in the order asked, each without the decoys asked before it
+    (`terms`: word id -> English term). A decoy is drawn while the check is built, but the
+    check is reordered after (its quiz poll first, deciding reviews first): a word she has
+    just answered is one she can rule out, so it names nothing and counts for nothing
+    (playtest: 6 of 11 level-1 tile questions had the poll's word as a decoy, so a right
+    spelling counted as 1 in 2 where it was the only word left)."""
+    asked: set[str] = set()
+    ordered: list[Item] = []
+    for item in items:
+        if asked & set(item.decoys):
+            item = replace(item, decoys=tuple(d for d in item.decoys if d not in asked))
+        asked.add(terms.get(item.word_id, item.answer).lower())
+        ordered.append(item)
+    return ordered
 
 
 def counted_words(item: Item) -> int:

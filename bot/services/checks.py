@@ -361,6 +361,10 @@ def save_check(db: Database, who: Learner, items: list[Item], now: datetime,
     nothing closed, when there is nothing to ask."""
     if not items:
         return None
+    # the order asked is known now: a decoy asked before its question is one she rules out
+    if any(i.decoys for i in items):
+        terms = {w.id: w.word.term for w in words_by_id(db, [i.word_id for i in items])}
+        items = tiles.rule_out_asked(items, terms)
     ids = save_items(db, who.id, who.language, items, now, now - PROMPT_MEMORY)
     return introduced(db, who, Question(ids[0], 1, len(ids), items[0], who.language,
                                         who.level, letters_first=who.letters_first,

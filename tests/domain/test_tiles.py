@@ -190,3 +190,16 @@ def test_a_level_one_question_deals_decoys_from_the_words_she_read_and_not_above
     item = build_item(target, pool, ItemType.TYPED, "so", scaffold_for(3), random.Random(3),
                       seen)
     assert item.decoys == ()  # level 3 types: no tiles to deal
+
+
+def test_a_decoy_asked_before_its_question_is_dropped_once_the_order_is_known() -> None:
+    # the poll moved first: its word, just answered, is one she can rule out
+    poll = Item(1, ItemType.POLL, "x", ("prey", "habitat"), "prey")
+    first = Item(2, ItemType.TYPED, "y", (), "habitat", decoys=("prey", "energy"))
+    second = Item(3, ItemType.REVERSE, "z", ("energy", "prey"), "energy",
+                  decoys=("habitat", "prey", "soil"))
+    terms = {1: "prey", 2: "habitat", 3: "energy"}
+    ordered = tiles.rule_out_asked([poll, first, second], terms)
+    assert [i.decoys for i in ordered] == [(), ("energy",), ("soil",)]
+    assert tiles.counted_words(ordered[1]) == 2  # a choice of two, not of three
+    assert tiles.rule_out_asked([first], terms) == [first]  # nothing asked before it

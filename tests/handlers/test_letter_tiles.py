@@ -4,6 +4,7 @@ same message, ✅ grades the spelling as a typed answer, and old or forged taps 
 from __future__ import annotations
 
 import asyncio
+import json
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -251,3 +252,29 @@ async def test_the_tiles_also_spell_other_words_she_read_and_spelling_one_is_a_m
     correct, grading = chat.db.execute("SELECT correct, grading FROM attempts ORDER BY id DESC "
                                        "LIMIT 1").fetchone()
     assert correct == 0 and grading & 128  # a miss, spelled with tiles
+
+
+async def test_no_tiles_question_counts_a_word_asked_before_it_in_its_check(
+        chat: Chat) -> None:
+    """Decoys are drawn while a check is built and the check is reordered after (its quiz
+    poll first): a word she has just answered is one she can rule out, so no question keeps
+    it as a decoy (playtest: the poll's word was the decoy of 6 of 11 tile questions)."""
+    for n, lang in enumerate(("so", "hmn", "es", "ht", "vi", "zh")):
+        user = chat.user(1001 + n, lang=lang)
+        await join_and_confirm(chat, user, lang=lang, level=1 + n % 2)
+        for _ in range(3):
+            await check_now(chat, user)
+            while check_items.next_open_item(chat.db, user["id"]) is not None:
+                await answer_current(chat, user, right=True)
+            chat.clock.advance(days=1)
+    rows = chat.db.execute("SELECT check_id, answer, decoys FROM check_items WHERE practice = 0 "
+                           "ORDER BY check_id, id").fetchall()
+    asked: dict[int, set[str]] = {}
+    with_decoys = 0
+    for check_id, answer, decoys in rows:
+        before = asked.setdefault(check_id, set())
+        if decoys:
+            with_decoys += 1
+            assert not before & set(json.loads(decoys)), (answer, decoys, before)
+        before.add(answer.lower())
+    assert with_decoys >= 5
