@@ -139,9 +139,11 @@ def too_old(exc: BadRequest) -> bool:
 _ANSWERED: ContextVar[str | None] = ContextVar("answered_tap", default=None)
 
 
-async def acknowledge(query: CallbackQuery, toast: str | None = None) -> None:
+async def acknowledge(query: CallbackQuery, toast: str | None = None, alert: bool = False
+                      ) -> None:
     """Stop the button's spinner, with a `toast` (plain text, at most 200 characters) that
-    pops up over the chat and goes; a tap Telegram no longer takes answers for is still
+    pops up over the chat and goes (`alert`: a box that stays until she taps OK, for what a
+    slow reader must read to go on); a tap Telegram no longer takes answers for is still
     handled. A tap is answered once: Telegram refuses a second answer (an error explained
     after a handler already answered the tap), so that one is never sent."""
     if _ANSWERED.get() == query.id:
@@ -150,7 +152,8 @@ async def acknowledge(query: CallbackQuery, toast: str | None = None) -> None:
     try:  # what query.answer() sends, one call less deep (every tap). The typed method: it
         # builds no object either (Telegram answers True), and do_api_request, which advises
         # it through the warnings machinery on every call, cost more (bench/graded_answers.py)
-        await query.get_bot().answer_callback_query(query.id, text=toast or None)
+        await query.get_bot().answer_callback_query(query.id, text=toast or None,
+                                                    show_alert=alert or None)
     except BadRequest as exc:
         if not too_old(exc):
             raise

@@ -46,7 +46,9 @@ async def tile(update: Update, context: PuenteContext) -> None:
         return
     if tap.action == callbacks.TILE_DONE:
         if not tiles.finished(screen.spelling, screen.fewest):  # too few letters: no answer
-            await acknowledge(query, toast("tiles-short" if screen.picks else "tiles-empty"))
+            # a box she closes: a level-1 reader cannot read two lines in a toast's 3 seconds
+            await acknowledge(query, toast("tiles-short" if screen.picks else "tiles-empty"),
+                              alert=True)
             return
         try:
             feedback = answers.answer_tiles(s.db, user.id, tap.item_id, screen.spelling,
@@ -54,7 +56,8 @@ async def tile(update: Update, context: PuenteContext) -> None:
                                             s.config.school.holidays)
         except answers.StaleItemError as exc:
             log.info("a ✅ under letter tiles graded nothing: %s", type(exc).__name__)
-            await acknowledge(query, toast(exc.prompt_key))
+            await acknowledge(query, toast(exc.prompt_key),
+                              alert=isinstance(exc, answers.ShortSpellingError))
             return
         tile_screen.forget(context)
         await acknowledge(query)

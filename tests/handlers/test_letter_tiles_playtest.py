@@ -157,6 +157,9 @@ async def test_ok_with_blanks_left_asks_for_every_letter_and_grades_nothing(
     assert edits(calls) == []
     assert toast(calls) == "Tsis txaus niam ntawv rau ib lo lus ntawm no: nias ntxiv cov " \
         "niam ntawv, lossis nias 🤷 yog koj tsis paub."  # in her language, pointing to 🤷
+    # a box she closes, not a toast gone in 3 seconds (playtest: a level-1 reader, Hmong)
+    assert next(c for c in calls if c.method == "answerCallbackQuery").params.get(
+        "show_alert") is True
     assert not open_item(chat, PAJ).answered
     assert chat.db.execute("SELECT count(*) FROM attempts WHERE word_id = ?",
                            [stored.item.word_id]).fetchone()[0] == 0
