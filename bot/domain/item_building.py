@@ -311,6 +311,26 @@ def _build_item(target: WordRef, pool: Sequence[WordRef], item_type: ItemType, l
     return Item(target.id, ItemType.TYPED, _last_resort(target.word, who), (), target.word.term)
 
 
+def redeal(items: Sequence[Item], pool: Sequence[WordRef], scaffold: Scaffold,
+           seen: frozenset[int] | None, answered: frozenset[int]) -> list[Item]:
+    """A level 1-2 check's items, in the order they will be asked, each with decoys drawn
+    again now that the order is known: never a word answered today or asked before it (she
+    can rule those out), a word asked after it may be one (she has not answered it yet). Drawn
+    while building, in build order, they were then filtered by the order asked (its quiz poll
+    first, deciding reviews first), and a level-1 check of a few words had few left."""
+    refs = {r.id: r for r in pool}
+    asked = set(answered)
+    dealt: list[Item] = []
+    for position, item in enumerate(items):
+        target = refs.get(item.word_id)
+        if target is not None:
+            item = _with_decoys(replace(item, decoys=()), target, pool, scaffold, seen,
+                                frozenset(asked), position)
+        asked.add(item.word_id)
+        dealt.append(item)
+    return dealt
+
+
 def _with_decoys(item: Item, target: WordRef, pool: Sequence[WordRef], scaffold: Scaffold,
                  seen: frozenset[int] | None, avoid: frozenset[int], turn: int) -> Item:
     """At levels 1-2, an item whose word letter tiles may spell (a question that names an

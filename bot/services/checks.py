@@ -19,7 +19,7 @@ from bot.domain.cognates import fold
 from bot.domain.errors import PuenteError
 from bot.domain.evidence import OptionWords, counted_choices
 from bot.domain.frozen import quick_init
-from bot.domain.item_building import build_item
+from bot.domain.item_building import build_item, redeal
 from bot.domain.mastery import (
     PROMPT_MEMORY,
     RECALL,
@@ -350,7 +350,8 @@ def _newcomer_items(db: Database, who: Learner, targets: list[WordRef], pool: li
                                                  asker.last), asker,
                           met, answered, rng, [t.id for t in left])
         if not plan.waiting or len(left) <= size:
-            return CheckItems(list(plan.items), len(held) + waiting,
+            return CheckItems(redeal(plan.items, pool, who.scaffold, seen, answered),
+                              len(held) + waiting,
                               tuple(sorted(later | set(plan.waiting))))
         later |= set(plan.waiting)  # build again: the next ready words take their places
 

@@ -3,13 +3,15 @@ too) and a few common ones it lacks, the same every time; no blanks counting its
 
 from __future__ import annotations
 
+import random
 from collections import Counter
 
 import pytest
 
 from bot.domain import tiles
-from bot.domain.checks import Item
-from bot.domain.scaffold import ItemType
+from bot.domain.checks import Item, WordRef
+from bot.domain.item_building import build_item, redeal
+from bot.domain.scaffold import ItemType, scaffold_for
 from bot.services.packs import load_packs
 
 
@@ -167,12 +169,6 @@ def test_a_question_spelled_instead_of_its_options_opens_with_tiles_at_levels_on
 
 
 def test_a_level_one_question_deals_decoys_from_the_words_she_read_and_not_above_two() -> None:
-    import random
-
-    from bot.domain.checks import WordRef
-    from bot.domain.item_building import build_item
-    from bot.domain.scaffold import scaffold_for
-
     ecosystems = next(p for p in load_packs().packs if p.id == "science.ecosystems")
     pool = [WordRef(i, w, "science.ecosystems") for i, w in enumerate(ecosystems.words)]
     target = next(r for r in pool if r.word.term == "habitat")
@@ -203,3 +199,19 @@ def test_a_decoy_asked_before_its_question_is_dropped_once_the_order_is_known() 
     assert [i.decoys for i in ordered] == [(), ("energy",), ("soil",)]
     assert tiles.counted_words(ordered[1]) == 2  # a choice of two, not of three
     assert tiles.rule_out_asked([first], terms) == [first]  # nothing asked before it
+
+
+def test_once_the_order_is_known_decoys_are_drawn_again_from_words_not_asked_before() -> None:
+    ecosystems = next(p for p in load_packs().packs if p.id == "science.ecosystems")
+    pool = [WordRef(i, w, "science.ecosystems") for i, w in enumerate(ecosystems.words)]
+    seen = frozenset(r.id for r in pool[:6])
+    words = [r for r in pool[:6] if tiles.tileable(r.word.term)][:3]
+    built = [build_item(r, pool, ItemType.TYPED, "so", scaffold_for(1), random.Random(1), seen)
+             for r in words]
+    dealt = redeal(built, pool, scaffold_for(1), seen, frozenset())
+    terms = [r.word.term.lower() for r in words]
+    for position, item in enumerate(dealt):
+        assert not set(item.decoys) & set(terms[:position])  # asked before: ruled out
+    assert set(dealt[0].decoys) & set(terms[1:])  # asked after it: she has not answered them
+    today = redeal(built, pool, scaffold_for(1), seen, frozenset({words[1].id}))
+    assert all(terms[1] not in i.decoys for i in today)  # answered earlier today
