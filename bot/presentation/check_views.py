@@ -97,8 +97,10 @@ def question_text(question: Question, catalog: Catalog, tiles: bool = False) -> 
         catalog.bilingual(ask.key, lang, **dict(ask.params))
     stem = [own_line(Markup(f"<i>{prompt}</i>"))] if key in _LONG_STEM else []
     if tiled:  # how to answer with tiles (the spelling line comes with them: tile_screen.py);
-        # a typed question still takes a typed answer, and says so (level 1 opens it with tiles)
-        how = "item-tiles-typed" if item.typed else "item-tiles"
+        # a typed question still takes a typed answer, and says so, except to a child marked
+        # "letters first" (her Yes, or her teacher's switch): all Puente knows of a child with
+        # no keyboard, who could not act on it (a child who types does so unasked)
+        how = "item-tiles-typed" if item.typed and not question.letters_first else "item-tiles"
         return join_lines([counter, line, *stem, catalog.bilingual(how, lang)])
     return join_lines([counter, line, *stem])
 
