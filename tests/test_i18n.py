@@ -408,7 +408,7 @@ def test_a_long_stem_is_shown_once_with_the_instruction_in_both_languages(
     somali = ("Waxa nool iyo waxa aan noolayn ee hal meel ku wada jira oo midba midka kale "
               "saameeyo")
     choice = Item(1, ItemType.CHOICE, somali + ".", ("habitat", "ecosystem"), "ecosystem")
-    text = question_text(Question(1, 2, 3, choice, "so", 1), catalog)
+    text = question_text(Question(1, 2, 3, choice, "so", 2), catalog)
     # (then how to spell it with letter tiles, in both languages: levels 1-2 spell the word)
     assert visible(text).split("\n") == [
         "Su'aal 2/3", "Erayga kee ayaa macnihiisu yahay kan?", "Which word means this?", somali,
@@ -417,6 +417,12 @@ def test_a_long_stem_is_shown_once_with_the_instruction_in_both_languages(
         "🔤 Tap the letters to spell the English word, then tap ✅. Some letters are not in "
         "the word."]
     assert f"<i>{somali}</i>\n" in text
+    # level 1: one line in her language that asks and says how, then the stem (tiles.one_line)
+    text = question_text(Question(1, 2, 3, choice, "so", 1), catalog)
+    assert visible(text).split("\n") == [
+        "Su'aal 2/3", "🔤 Waa kee erayga Ingiriisiga ah ee macnihiisu yahay kan? Taabo xarfaha, "
+        "kadibna taabo ✅. Xarfaha qaarkood kuma jiraan erayga.", somali]
+    assert text.endswith(f"<i>{somali}</i>")
 
     sentence = f"A coral reef is an {GAP} where fish live."
     cloze = Item(1, ItemType.CLOZE, sentence, ("ecosystem", "organism"), "ecosystem")
@@ -452,9 +458,11 @@ def test_an_arabic_stem_on_its_own_line_reads_right_to_left(catalog: Catalog) ->
     from bot.services.checks import Question
 
     stem = Item(1, ItemType.CHOICE, "DNA في كل كائن حي.", ("habitat", "organism"), "organism")
-    lines = on_screen(question_text(Question(1, 2, 3, stem, "ar", 1), catalog))
+    lines = on_screen(question_text(Question(1, 2, 3, stem, "ar", 2), catalog))
     assert lines[0].startswith("2/3 ") and lines[1].endswith("أ")  # "أي كلمة" read RTL
     assert lines[2] == "Which word means this?" and lines[3].endswith("DNA")  # RTL: DNA first
+    lines = on_screen(question_text(Question(1, 2, 3, stem, "ar", 1), catalog))  # one line
+    assert lines[1].endswith("أ 🔤") and lines[2].endswith("DNA")
     poll = Item(1, ItemType.POLL, "DNA في كل كائن حي.", ("habitat", "organism"), "organism")
     assert on_screen(poll_question(Question(1, 2, 3, poll, "ar", 1), catalog), None)[3] \
         .endswith("DNA")

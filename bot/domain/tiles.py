@@ -90,6 +90,17 @@ def first(item: Item, level: int | None, practice: bool = False,
         item.typed and opens and tileable(item.answer))
 
 
+def one_line(level: int | None) -> bool:
+    """Whether a tile screen at this level asks in one line of her language alone: at level 1
+    (or no level yet) the counter, one "🔤" line that asks for the English word and says how
+    to spell it, the question's stem and the spelling line. A level-1 reader could act on
+    none of the rest (playtest: Hodan, Somali, 9, no keyboard): each line again in English, a
+    question and then how to answer it, and on a question to write "✏️ It is a word from your
+    cards" and "You can also type it" over tiles she can only tap, 2 to 4 such lines a screen.
+    Typing is still taken (a child who types does so unasked). Level 2 reads both languages."""
+    return level is None or level <= 1
+
+
 # A level-2 student who answered typed questions with her letter tiles in this many checks is
 # asked once whether they should come first (`may_offer_letters`)
 OFFER_AFTER = 3

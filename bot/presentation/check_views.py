@@ -17,7 +17,7 @@ from bot.domain.scaffold import (
     ItemType,
     scaffold_for,
 )
-from bot.domain.tiles import TILE_MARK
+from bot.domain.tiles import TILE_MARK, one_line
 from bot.domain.typed_answers import Verdict
 from bot.presentation.card_views import (
     card,
@@ -55,12 +55,16 @@ from bot.services.readiness import BackOn, NextStep
 _LONG_STEM = {"item-choice": "item-choice-ask", "item-cloze": "item-cloze-ask",
               "item-cloze-typed": "item-cloze-typed-ask", "item-typed": "item-typed-ask"}
 
+# A level-1 tile screen's one line (tiles.one_line): the question and how to spell its answer
+_ONE_LINE = {"item-choice": "item-tiles-choice", "item-reverse": "item-tiles-reverse"}
+
 
 def question_text(question: Question, catalog: Catalog, tiles: bool = False) -> Markup:
     """The text of one check item, in both languages at low levels (its stem once). `tiles`:
     a typed question once "🔤" shows its letter tiles, which say how to answer with them
     instead of "Type the English word" (playtest, Hmong level 1: the type line stayed), as
-    one whose tiles show from the start (level 1: Question.opens_with_tiles) does."""
+    one whose tiles show from the start (level 1: Question.opens_with_tiles) does. At level 1
+    a tile screen is one line in her language over the stem (tiles.one_line)."""
     item, lang = question.item, question.lang
     tiled = tiles or question.opens_with_tiles
     key = {ItemType.CHOICE: "item-choice", ItemType.POLL: "item-choice",
@@ -82,6 +86,9 @@ def question_text(question: Question, catalog: Catalog, tiles: bool = False) -> 
                                                  number=question.number, total=question.total)
     if question.level is not None and question.level > 3:  # English only from level 4 on
         return join_lines([counter, catalog.render(key, REFERENCE, prompt=prompt)])
+    if tiled and key in _ONE_LINE and one_line(question.level):  # level 1: one line, hers
+        stem = [own_line(Markup(f"<i>{prompt}</i>"))] if key in _LONG_STEM else []
+        return join_lines([counter, catalog.render(_ONE_LINE[key], lang, prompt=prompt), *stem])
     # The first typed question's one-time line (levels 1-2) holds the question's own
     # instruction: one line in each language, not the line and then the instruction again
     # (four lines of instructions over one word to write: playtest, Hmong level 1)
@@ -90,8 +97,10 @@ def question_text(question: Question, catalog: Catalog, tiles: bool = False) -> 
         catalog.bilingual(ask.key, lang, **dict(ask.params))
     stem = [own_line(Markup(f"<i>{prompt}</i>"))] if key in _LONG_STEM else []
     if tiled:  # how to answer with tiles (the spelling line comes with them: tile_screen.py);
-        # a typed question still takes a typed answer, and says so (level 1 opens it with tiles)
-        how = "item-tiles-typed" if item.typed else "item-tiles"
+        # a typed question still takes a typed answer, and says so, except to a child marked
+        # "letters first" (her Yes, or her teacher's switch): all Puente knows of a child with
+        # no keyboard, who could not act on it (a child who types does so unasked)
+        how = "item-tiles-typed" if item.typed and not question.letters_first else "item-tiles"
         return join_lines([counter, line, *stem, catalog.bilingual(how, lang)])
     return join_lines([counter, line, *stem])
 

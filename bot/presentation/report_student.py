@@ -197,17 +197,21 @@ def missed_counts(cell: Cell, term: str, catalog: Catalog, lang: str) -> Markup 
     2 · learning" (the hidden listening miss decided). Its misses, meaning and listening
     apart, "organism: missed 2 of 2 (1 meaning, 1 listening)"; or, stuck with one miss
     counted (practice misses count in a row, in no total), "missed several times in a row".
-    None for any other word: its own counts say it."""
+    Misses spelled with letter tiles apart from the other meaning ones: "(0 meaning, 1 letter
+    tiles, 1 listening)". None for any other word: its own counts say it."""
     if cell.status is not WordStatus.NEEDS_HELP or not cell.meaning_attempts or not (
             too_few_answers(cell.meaning_attempts) or cell.listened > cell.listened_right):
         return None
     missed = cell.attempts - cell.correct
     if missed < HELP_MISSES:
         return catalog.render("report-word-missed-row", lang, term=term)
-    return catalog.render("report-word-missed", lang, term=term, missed=missed,
-                          total=cell.attempts,
-                          meaning=cell.meaning_attempts - cell.meaning_correct,
-                          listening=cell.listened - cell.listened_right)
+    meaning = cell.meaning_attempts - cell.meaning_correct
+    # a tile miss is counted as tiles, as the kinds line above counts it ("🔤 letter tiles
+    # 2/3" over "(1 meaning, 1 listening)" named one answer twice: playtest, Paj)
+    tiles = min(max(cell.tiled - cell.tiled_right, 0), meaning)
+    return catalog.render("report-word-missed-tiles" if tiles else "report-word-missed", lang,
+                          term=term, missed=missed, total=cell.attempts, meaning=meaning - tiles,
+                          tiles=tiles, listening=cell.listened - cell.listened_right)
 
 
 def back_text(day: date, today: date | None, catalog: Catalog, lang: str) -> Markup:

@@ -395,9 +395,12 @@ def introduced(db: Database, who: Learner, question: Question, now: datetime,
     is read only then, once a student; a graded answer passes it in (`known`, by word id),
     read with its own word's, so it keeps its SQL budget. A review asked by a prompt she saw
     in the last days (`remembered`, StoredItem.remembered; read here when not given) cannot
-    master its word (mastery.PROMPT_MEMORY): it is no mastery question either."""
-    if not question.item.typed or not intro_pending(who):
-        return question
+    master its word (mastery.PROMPT_MEMORY): it is no mastery question either. A level-1
+    question that opens on its tiles has no such line, and leaves it for the first question
+    she must write (tiles.one_line: one line on a level-1 tile screen)."""
+    if not question.item.typed or not intro_pending(who) or (
+            question.opens_with_tiles and tiles.one_line(question.level)):
+        return question  # level 1 on tiles: she taps (its one line says so), writes nothing
     if not study.claim_typed_intro(db, who.id):
         return question
     word_id = question.item.word_id

@@ -35,7 +35,7 @@ from bot.store.answer_kinds import answers_by_kind
 from bot.store.class_words import CLASS_WORDS, scope
 from bot.store.clock import parse, stamp
 from bot.store.people import PLACEMENT, ROSTER_ORDER, TAUGHT_LEVEL
-from bot.store.study import COUNTED_ANSWERS, COUNTED_RIGHT
+from bot.store.study import COUNTED_ANSWERS, COUNTED_RIGHT, TILES_BIT
 
 
 @dataclass(frozen=True)
@@ -73,6 +73,10 @@ class Cell:
     missed_in_run: tuple[str, ...] = ()
     # every miss mastery counts, practice included (WordMastery.misses): the luck rule's count
     misses: int = 0
+    # counted answers spelled with letter tiles (attempts' tiles flag), in attempts, and right
+    # ones among them: a tile miss is a tile miss in its word's line as in the kinds line
+    tiled: int = 0
+    tiled_right: int = 0
 
     @property
     def state(self) -> MasteryState:
@@ -261,8 +265,14 @@ def class_matrix(db: Database, class_id: int, words_of: Collection[int] = (),
         "CASE WHEN m.mastered_at IS NOT NULL THEN (SELECT a.grading FROM attempts a "
         "WHERE a.student_id = m.student_id AND a.word_id = m.word_id "
         "AND a.answered_at = m.mastered_at ORDER BY a.id DESC LIMIT 1) END, "
-        f"(SELECT count(*) FROM attempts a WHERE a.student_id = m.student_id "
-        f"AND a.word_id = m.word_id AND a.correct = 1 AND a.grading & {ACCEPTED_BIT}), "
+        # its answers a teacher's acceptance made right, and its counted answers spelled with
+        # letter tiles and right ones among them (the tiles flag, as the kinds line counts
+        # them): one index seek a word, as the acceptances alone took
+        "(SELECT json_array(count(CASE WHEN a.correct = 1 AND coalesce(a.grading, 0) "
+        f"& {ACCEPTED_BIT} THEN 1 END), count(CASE WHEN a.practice = 0 AND "
+        f"coalesce(a.grading, 0) & {TILES_BIT} THEN 1 END), count(CASE WHEN a.practice = 0 "
+        f"AND a.correct = 1 AND coalesce(a.grading, 0) & {TILES_BIT} THEN 1 END)) "
+        "FROM attempts a WHERE a.student_id = m.student_id AND a.word_id = m.word_id), "
         # a mastered word's misses inside its run of days right (a missed spelling on its
         # deciding review keeps them): one index seek a mastered word, as above
         "CASE WHEN m.mastered_at IS NOT NULL THEN (SELECT json_group_array(a.answered_at) "
@@ -277,11 +287,7 @@ def class_matrix(db: Database, class_id: int, words_of: Collection[int] = (),
     if lately is None and now is not None:
         lately = (now, tz or UTC)
     near_chance = _near_chance(db, {r[0] for r in rows if r[4]}, lately, holidays)
-    every = [Cell(r[0], r[1], r[2], bool(r[3]), *r[4:12], bool(r[12]), *r[13:17],
-                  near_chance=r[0] in near_chance, teacher_counted=r[17], mastered_at=r[18],
-                  success_days=tuple(sorted(json.loads(r[19] or "[]"))),
-                  mastered_grading=r[20], teacher_accepted=r[21],
-                  missed_in_run=tuple(json.loads(r[22] or "[]")), misses=r[23]) for r in rows]
+    every = [_cell(r, near_chance) for r in rows]
     cells = {(c.student_id, c.word_id): c for c in every if met(c.shown, c.state)}
     words = _word_columns(db, {c.word_id for c in every})
     unread: dict[int, list[int]] = {}  # word id -> students given it, its card unopened
@@ -305,6 +311,17 @@ def class_matrix(db: Database, class_id: int, words_of: Collection[int] = (),
                             words_of or [class_id])
     return ClassMatrix(students, [w for w in words if w.id in met_ids], cells, unopened, days,
                        ignored, practice, near_chance, opened, excused_days, kinds)
+
+
+def _cell(r: tuple, near_chance: Mapping[int, datetime]) -> Cell:
+    """A class_matrix row as its Cell."""
+    accepted, tiled, tiled_right = json.loads(r[21])
+    return Cell(r[0], r[1], r[2], bool(r[3]), *r[4:12], bool(r[12]), *r[13:17],
+                near_chance=r[0] in near_chance, teacher_counted=r[17], mastered_at=r[18],
+                success_days=tuple(sorted(json.loads(r[19] or "[]"))),
+                mastered_grading=r[20], teacher_accepted=accepted,
+                missed_in_run=tuple(json.loads(r[22] or "[]")), misses=r[23],
+                tiled=tiled, tiled_right=tiled_right)
 
 
 def _checks_unanswered(db: Database, student_ids: Collection[int]

@@ -40,8 +40,11 @@ async def test_arabic_level_one_week_has_pictures_arabic_first_and_one_card_mess
     # spelled on both days, was "in review" when any spelling counted as recall)
     assert printed.count("   (types: ") == 0 and printed.count(" أحرف)\n") == 0
     assert printed.count("   (taps the tiles h a b i t a t, then ✅)") == 2
-    assert printed.count("🔤 Tap the letters to spell the English word, then tap ✅. Some "
-                         "letters are not in the word. You can also type it.") == 2
+    # each of her three tile screens (two to write) asks in one Arabic line (tiles.one_line):
+    # no English copy, nothing about typing
+    assert printed.count("🔤 أي كلمة إنجليزية تعني هذا؟ الحروف في الأزرار تكوّنها، "
+                         "وبعدها ✅. بعض الحروف ليست من الكلمة.") == 3
+    assert "You can also type it" not in printed and "🔤 Tap the letters" not in printed
     assert "[chart" not in progress and "📖 قيد التعلّم: 3\n" in progress
     # (today's practice done, each word comes back tomorrow: the next step says so)
     assert "🔥 أيام الدراسة المتتالية" in progress and "✅ انتهيت الآن" in progress

@@ -49,5 +49,6 @@ async def test_other_text_under_tiles_still_points_to_the_letters(chat: Chat) ->
     await join_and_confirm(chat, aissatou, lang="fr", level=1)
     photosynthesis_with_tiles(chat)
     reply = texts(await chat.send(aissatou, "consommateur"))  # another word's French
-    assert "🔤 Tap the letters to spell the English word, then tap ✅." in reply
+    # the question with its tiles, its one line in French (level 1: tiles.one_line)
+    assert "🔤 Quel mot anglais veut dire ça\u202f? Appuie sur ses lettres, puis sur ✅." in reply
     assert "French word" not in reply

@@ -37,7 +37,7 @@ async def test_a_newcomer_spells_the_word_with_one_edit_a_tap_and_is_graded_righ
     word = stored.item.answer.lower()
     shown = chat.latest(user, chat.showing(user, f"tl:{stored.id}:ok"))
     assert last_line(shown) == "🔤 _"
-    assert "Toca las letras" in shown.text  # how to answer, in her language
+    assert "Toca sus letras y luego ✅." in shown.text  # how to answer, in her language
     assert not any(label in stored.item.options for label, _ in shown.buttons
                    if label != word)  # no option buttons: the word is spelled, not chosen
     for n, data in enumerate(tile_taps(chat, user, stored.id, word), start=1):

@@ -81,6 +81,20 @@ async def test_the_teachers_switch_opens_her_typed_questions_on_their_tiles(
     assert "✅" in texts(await chat.send(lin(chat), stored.item.answer))
 
 
+async def test_her_letters_first_screen_says_nothing_about_a_keyboard(chat: Chat) -> None:
+    """Her teacher's switch (or her own Yes) is what Puente knows of a child with no keyboard:
+    the tiles line under her typed question says how to spell, not "You can also type it"
+    (a typed answer is still taken: a child who types does so unasked)."""
+    await join_and_confirm(chat, lin(chat), lang="hmn", level=2)
+    people.set_letters_first(chat.db, LIN, tiles.LettersFirst.ON)
+    await check_now(chat, lin(chat))
+    stored, _ = await next_typed_question(chat)
+    first_tile = tile_taps(chat, lin(chat), stored.id, stored.item.answer.lower())[0]
+    text = chat.latest(lin(chat), chat.showing(lin(chat), first_tile)).text
+    assert "Some letters are not in the word." in text  # level 2: both languages
+    assert "keyboard" not in text and "type it" not in text  # nor in Hmong ("keyboard")
+
+
 async def test_a_co_teacher_sees_the_switch_in_her_language_and_may_turn_it_off(
         chat: Chat, school_class: people.ClassInfo) -> None:
     await join_and_confirm(chat, lin(chat), lang="hmn", level=2)

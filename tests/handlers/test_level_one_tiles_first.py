@@ -1,7 +1,8 @@
 """Level 1: a typed question opens with its letter tiles (playtest: Lin, 8, Mandarin, WIDA 1,
 cannot type English). Every review she had to write came as "✏️ Type the English word" with a
 "🔤 Letter tiles" button, and she had to tap 🔤 first, every time. Now the tiles show from the
-start, the question says she may type instead, and typing still works; level 2 keeps the 🔤."""
+start, in one line of her language (tiles.one_line: nothing about typing to a child who cannot
+type), and typing still works; level 2 keeps the 🔤."""
 
 from __future__ import annotations
 
@@ -24,10 +25,7 @@ from tests.harness import (
 )
 
 LIN = 1001
-TILES_TYPED_EN = ("🔤 Tap the letters to spell the English word, then tap ✅. Some letters are "
-                  "not in the word. You can also type it.")
-TILES_TYPED_ZH = ("🔤 点字母拼出这个英文单词，然后点 ✅。有些字母不在这个单词里。"
-                  "也可以用键盘打出来。")
+TILES_ZH = "🔤 哪个英语单词是这个意思？点它的字母，然后点 ✅。有些字母不在这个单词里。"
 
 
 def lin(chat: Chat) -> dict[str, Any]:
@@ -66,8 +64,8 @@ async def test_a_level_one_typed_question_opens_with_its_tiles_no_button_first(
     assert on_screen(chat, lin(chat), ok(stored.id))
     shown = chat.latest(lin(chat), chat.showing(lin(chat), ok(stored.id)))
     assert last_line(shown) == "🔤 _"
-    assert TILES_TYPED_ZH in shown.text and TILES_TYPED_EN in shown.text  # typing is offered
-    assert "Type the English word" not in shown.text
+    assert TILES_ZH in shown.text and "键盘" not in shown.text  # one line, no keyboard
+    assert "Type the English word" not in shown.text and "Tap the letters" not in shown.text
     assert "letters)" not in shown.text  # the typed blanks line gives way to the tiles'
     await spell(chat, lin(chat), stored.id, stored.item.answer.lower())
     correct, graded = last_grading(chat)
@@ -103,7 +101,7 @@ async def test_after_a_restart_check_sends_a_level_one_typed_question_with_its_t
         calls = await chat.send(lin(chat), "/check")
         (sent,) = [c for c in calls if c.method == "sendMessage" and c.buttons]
         assert any(d == ok(stored.id) for _, d in sent.buttons)
-        assert TILES_TYPED_ZH in sent.text and last_line(sent).startswith("🔤 _")
+        assert TILES_ZH in sent.text and last_line(sent).startswith("🔤 _")
         await spell(chat, lin(chat), stored.id, stored.item.answer.lower())
         correct, graded = last_grading(chat)
         assert correct == 1 and graded.tiles

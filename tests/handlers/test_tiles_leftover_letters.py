@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from bot.domain import tiles
 from bot.presentation import callbacks
 from tests.harness import (
@@ -32,12 +34,15 @@ def hodan(chat: Chat) -> dict[str, Any]:
     return chat.user(HODAN, "Hodan", "so")
 
 
-async def test_a_tiles_question_says_some_letters_are_not_in_the_word(chat: Chat) -> None:
-    stored = await a_tiles_question(chat, hodan(chat), lang="so")
+@pytest.mark.parametrize("level", [1, 2])
+async def test_a_tiles_question_says_some_letters_are_not_in_the_word(chat: Chat,
+                                                                      level: int) -> None:
+    stored = await a_tiles_question(chat, hodan(chat), level=level, lang="so")
     first = tile_taps(chat, hodan(chat), stored.id, stored.item.answer.lower())[0]
     shown = edits(await chat.tap(hodan(chat), first))[0].text
     assert "Xarfaha qaarkood kuma jiraan erayga." in shown  # in her language
-    assert "Some letters are not in the word." in shown  # and in English
+    # and in English at level 2 (level 1 reads her language alone: tiles.one_line)
+    assert ("Some letters are not in the word." in shown) == (level == 2)
 
 
 async def test_a_typed_question_opened_on_its_tiles_says_so_too(chat: Chat) -> None:
@@ -48,7 +53,8 @@ async def test_a_typed_question_opened_on_its_tiles_says_so_too(chat: Chat) -> N
                                 lambda s: s.item.typed and tiles.tileable(s.item.answer))
     first = tile_taps(chat, hodan(chat), stored.id, stored.item.answer.lower())[0]
     shown = edits(await chat.tap(hodan(chat), first))[0].text
-    assert "Some letters are not in the word. You can also type it." in shown
+    assert "Xarfaha qaarkood kuma jiraan erayga." in shown
+    assert "kiiboodhka" not in shown  # nothing about a keyboard (tiles.one_line)
 
 
 async def test_the_practice_note_names_tiles_that_spell_no_other_word(chat: Chat) -> None:

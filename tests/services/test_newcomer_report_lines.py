@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from sqlite_utils import Database
 
 from bot.domain.mastery import new_mastery
+from bot.domain.scaffold import ItemType
 from bot.presentation.i18n import Catalog
 from bot.presentation.report_student import student_lines
 from bot.presentation.report_text import summary_text
@@ -19,6 +20,7 @@ from bot.services import checks, class_reports
 from bot.store import people
 from bot.store import study as stored
 from bot.store.packs import pack_words
+from bot.store.study import TILES_BIT
 from tests.clock import START
 from tests.harness import TEACHER_ID, answer_through, enrol_student, read_words
 
@@ -53,6 +55,24 @@ def test_a_word_needing_help_on_one_meaning_answer_says_the_misses_not_too_few(
     assert "too few to tell" not in lines.split("🔊 Listening")[0]  # the words' lines
     somali = "\n".join(student_lines(matrix, 1001, catalog, "so"))
     assert "organism: 2 khalad ah 2 gudahood (1 macne, 1 dhageysi)" in somali
+
+
+def test_a_tile_miss_is_called_letter_tiles_in_the_word_line_as_in_the_kinds_line(
+        db: Database, school_class: people.ClassInfo, catalog: Catalog) -> None:
+    """Playtest (Paj, Hmong, level 1): "⚠️ ecosystem: missed 2 of 3 (1 meaning, 1 listening)"
+    under "🔤 letter tiles 2/3": the one "meaning" miss was her spelling on letter tiles."""
+    words = _hodan(db)
+    ecosystem = words["ecosystem"]
+    for kind, right, grading in ((ItemType.REVERSE, False, TILES_BIT),  # "abiahecos"
+                                 (ItemType.POLL, True, None), (ItemType.LISTEN, False, None)):
+        _answer(db, ecosystem, right, listening=kind is ItemType.LISTEN)
+        stored.record_attempt(db, 1001, ecosystem, kind, "so", right, START, grading=grading)
+    _, matrix = class_reports.class_report(db, TEACHER_ID, None)
+    lines = "\n".join(student_lines(matrix, 1001, catalog, "en"))
+    assert "⚠️ ecosystem: missed 2 of 3 (0 meaning, 1 letter tiles, 1 listening) · needs " \
+        "help" in lines
+    somali = "\n".join(student_lines(matrix, 1001, catalog, "so"))
+    assert "ecosystem: 2 khalad ah 3 gudahood (0 macne, 1 xarfo la taabto, 1 dhageysi)" in somali
 
 
 def test_one_meaning_answer_without_help_needed_is_still_too_few_to_tell(

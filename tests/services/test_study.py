@@ -570,8 +570,10 @@ def test_a_first_typed_review_on_a_prompt_seen_days_ago_is_not_called_a_mastery_
         db: Database, school_class: people.ClassInfo, days_ago: int, intro: str) -> None:
     # "⭐ A mastery question" over a question whose right answer cannot master the word
     # (mastery.PROMPT_MEMORY) would promise what does not happen
-    ids = read_every_card(db, school_class.pack_id, "es", 1)
-    word = ids["ecosystem"]  # a cognate: its deciding review at level 1 is typed
+    # level 2: at level 1 a typed question opens on its letter tiles, which need no such line
+    # (tiles.one_line)
+    ids = read_every_card(db, school_class.pack_id, "es", 2)
+    word = ids["ecosystem"]  # a cognate: its deciding review at levels 1-2 is typed
     reviewing_and_due(db, word)
     who = learners.learner(db, 1001)
     deciding = checks.check_items(db, who, START, random.Random(1)).items[0]
