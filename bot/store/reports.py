@@ -20,6 +20,7 @@ from bot.domain.guessing import (
 from bot.domain.mastery import MasteryState, mastery_state, met, school_date
 from bot.domain.overrule import ACCEPTED_BIT, Graded
 from bot.domain.school_days import is_school_day, school_days_from
+from bot.domain.typed_skips import TypedSkips
 from bot.domain.word_status import (
     STALLED_ANSWER_DAYS,
     WordStatus,
@@ -31,7 +32,7 @@ from bot.domain.word_status import (
     word_status,
 )
 from bot.store import alerts, excused, reminder_log
-from bot.store.answer_kinds import answers_by_kind
+from bot.store.answer_kinds import answers_by_kind, typed_skips
 from bot.store.class_words import CLASS_WORDS, scope
 from bot.store.clock import parse, stamp
 from bot.store.people import PLACEMENT, ROSTER_ORDER, TAUGHT_LEVEL
@@ -73,6 +74,10 @@ class Cell:
     missed_in_run: tuple[str, ...] = ()
     # every miss mastery counts, practice included (WordMastery.misses): the luck rule's count
     misses: int = 0
+    # counted misses on its meaning (in `meaning_attempts`: never practice nor listening)
+    # that were "I don't know": 🤷, or a typed "no sé" (attempts.dont_know; answers before
+    # Puente kept it count as none)
+    dont_know: int = 0
 
     @property
     def state(self) -> MasteryState:
@@ -217,6 +222,9 @@ class ClassMatrix:
     # student id -> counted answers by kind of question, for students taught at levels 1-2
     # with any (answer_kinds): the easy kinds must not hide a kind she keeps missing
     kinds: Mapping[int, Mapping[AnswerKind, KindCount]] = field(default_factory=dict)
+    # student id -> her counted answers to write the word and the 🤷 among them, with her
+    # choices, for students with a 🤷 at one (typed_skips): "🤷 at most questions to write"
+    typed: Mapping[int, TypedSkips] = field(default_factory=dict)
 
     def off_days(self, student_id: int, holidays: Collection[date]) -> frozenset[date]:
         """The days that are no school day for this student: holidays, and her excused days."""
@@ -269,7 +277,12 @@ def class_matrix(db: Database, class_id: int, words_of: Collection[int] = (),
         "FROM attempts a WHERE a.student_id = m.student_id AND a.word_id = m.word_id "
         "AND a.correct = 0 AND a.practice = 0 AND a.answered_at > m.first_correct_at "
         "AND a.answered_at < m.mastered_at) END, "
-        "m.attempts - m.correct "  # mastery's misses (its luck rule counts a try after each)
+        "m.attempts - m.correct, "  # mastery's misses (its luck rule counts a try after each)
+        # the counted misses on its meaning that were 🤷 (idx_attempts_student_word: one
+        # index seek a cell; listening answers apart, as in `meaning_attempts`)
+        "(SELECT count(*) FROM attempts a WHERE a.student_id = m.student_id "
+        "AND a.word_id = m.word_id AND a.dont_know = 1 AND a.practice = 0 "
+        "AND a.item_type != 'listen') "
         "FROM enrollments e "
         "JOIN mastery m ON m.student_id = e.student_id WHERE e.class_id = :class_id "
         "AND m.word_id IN (SELECT word_id FROM class_words)",
@@ -281,7 +294,8 @@ def class_matrix(db: Database, class_id: int, words_of: Collection[int] = (),
                   near_chance=r[0] in near_chance, teacher_counted=r[17], mastered_at=r[18],
                   success_days=tuple(sorted(json.loads(r[19] or "[]"))),
                   mastered_grading=r[20], teacher_accepted=r[21],
-                  missed_in_run=tuple(json.loads(r[22] or "[]")), misses=r[23]) for r in rows]
+                  missed_in_run=tuple(json.loads(r[22] or "[]")), misses=r[23],
+                  dont_know=r[24]) for r in rows]
     cells = {(c.student_id, c.word_id): c for c in every if met(c.shown, c.state)}
     words = _word_columns(db, {c.word_id for c in every})
     unread: dict[int, list[int]] = {}  # word id -> students given it, its card unopened
@@ -303,8 +317,9 @@ def class_matrix(db: Database, class_id: int, words_of: Collection[int] = (),
     opened = _checks_unanswered(db, [s.id for s in students]) if now is not None else {}
     kinds = answers_by_kind(db, [s.id for s in students if shows_kinds(s.taught)],
                             words_of or [class_id])
+    typed = typed_skips(db, [s.id for s in students], words_of or [class_id])
     return ClassMatrix(students, [w for w in words if w.id in met_ids], cells, unopened, days,
-                       ignored, practice, near_chance, opened, excused_days, kinds)
+                       ignored, practice, near_chance, opened, excused_days, kinds, typed)
 
 
 def _checks_unanswered(db: Database, student_ids: Collection[int]
