@@ -279,10 +279,11 @@ def class_matrix(db: Database, class_id: int, words_of: Collection[int] = (),
         "AND a.answered_at < m.mastered_at) END, "
         "m.attempts - m.correct, "  # mastery's misses (its luck rule counts a try after each)
         # the counted misses on its meaning that were 🤷 (idx_attempts_student_word: one
-        # index seek a cell; listening answers apart, as in `meaning_attempts`)
-        "(SELECT count(*) FROM attempts a WHERE a.student_id = m.student_id "
-        "AND a.word_id = m.word_id AND a.dont_know = 1 AND a.practice = 0 "
-        "AND a.item_type != 'listen') "
+        # index seek a word missed, none for the others; listening answers apart, as in
+        # `meaning_attempts`)
+        "CASE WHEN m.attempts > m.correct THEN (SELECT count(*) FROM attempts a "
+        "WHERE a.student_id = m.student_id AND a.word_id = m.word_id AND a.dont_know = 1 "
+        "AND a.practice = 0 AND a.item_type != 'listen') ELSE 0 END "
         "FROM enrollments e "
         "JOIN mastery m ON m.student_id = e.student_id WHERE e.class_id = :class_id "
         "AND m.word_id IN (SELECT word_id FROM class_words)",
