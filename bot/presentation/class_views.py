@@ -15,13 +15,14 @@ from datetime import UTC, date, tzinfo
 from bot.config import SchoolConfig
 from bot.domain.guessing import FAST_SECONDS, Pace
 from bot.domain.language import LANGUAGES
+from bot.domain.typed_skips import SKIP_MIN
 from bot.domain.word_status import STALLED_ANSWER_DAYS
 from bot.presentation import push_views
 from bot.presentation.i18n import Catalog, Counted, LanguageName, Markup, reader_language
 from bot.presentation.pack_views import unchecked_line
 from bot.presentation.progress_views import word_statuses
 from bot.presentation.recording_views import report_line
-from bot.presentation.report_student import kinds_line, student_lines
+from bot.presentation.report_student import dont_know_line, kinds_line, student_lines
 from bot.presentation.report_summary import INACTIVE_SCHOOL_DAYS
 from bot.presentation.report_text import summary_text
 from bot.presentation.students import class_labels, student_label
@@ -169,6 +170,9 @@ def student_text(
     kinds = kinds_line(matrix, row.student_id, row.taught, catalog, lang)
     if kinds is not None:  # levels 1-2: the easy kinds must not hide one she keeps missing
         lines.append(kinds)
+    skips = dont_know_line(matrix, row.student_id, catalog, lang)
+    if skips is not None:  # mostly 🤷 at questions to write: before the words it explains
+        lines.append(skips)
     lines += student_lines(matrix, row.student_id, catalog, lang, tz, back, today, sections)
     if mixed:
         lines.append(mixed_line(mixed, "student-mixed-pair", catalog, lang))
@@ -278,8 +282,10 @@ def report_help(catalog: Catalog, lang: str, translations: bool = True,
     lines = [catalog.render("report-help-groups", lang, stalled_days=STALLED_ANSWER_DAYS,
                             inactive_days=INACTIVE_SCHOOL_DAYS)] if groups else []
     # ⚠️ and the lines by kind of question at levels 1-2 (answer_kinds), with the groups
-    keys = ["report-help-kinds"] if groups else []
-    keys += ["report-help-mastered", "report-mastered-rule"]
+    if groups:  # and 🤷: a miss all the same, and when a student is named for it
+        lines += [catalog.render("report-help-kinds", lang),
+                  catalog.render("report-help-dont-know", lang, least=SKIP_MIN)]
+    keys = ["report-help-mastered", "report-mastered-rule"]
     if translations:
         keys.append("report-help-translations")
     return lines + [catalog.render(key, lang) for key in keys]

@@ -49,7 +49,7 @@ CSV_COLUMNS = ("student", "roster_no", "language", "wida_level", "level_source",
                "practice_answers", "needs_to_master", "language_name",
                "answers_near_chance", "counted_by_teacher", "taught_level", "mastered_on",
                "mastered_evidence", "mastered_recall", "no_estimate_reason",
-               "accepted_by_teacher", "mastered_missed_writing")
+               "accepted_by_teacher", "mastered_missed_writing", "dont_know")
 # mastered_recall: the mastering answer typed, spelled with letter tiles, or the English word
 # chosen among options ("" not mastered, or mastered before Puente kept how: docs/reports.md)
 TYPED_RECALL, TILES_RECALL, CHOSEN_RECALL = "typed", "tiles", "chosen"
@@ -61,6 +61,9 @@ TYPED_RECALL, TILES_RECALL, CHOSEN_RECALL = "typed", "tiles", "chosen"
 # `mastered_missed_writing` (the study days a mastered word's spelling was missed between its
 # days right, as /student's "missed writing it Sat 19 Sep" names them: the days right stand,
 # mastery.record_answer) came last: `mastered_evidence` alone read as no miss between them.
+# `dont_know` (of `attempts` - `correct`, the misses that were 🤷 "I don't know" or a typed
+# "no sé": attempts.dont_know, 0 for answers before Puente kept it) came last: a child who
+# skips the typed questions read as one who tries and misses (playtest, Diego).
 # needs_to_master: the mastery rule (mastery.is_mastered) as what is left of it; a "recall" is
 # a typed answer or the English word picked from the home-language word (docs/reports.md).
 RECALL_LEFT = "a recall on its review"
@@ -175,8 +178,9 @@ def csv_bytes(matrix: ClassMatrix, tz: tzinfo | None = None) -> bytes:
     the word's status as /report and /student give it, whether the word was retired from its
     pack, the practice answers no count includes, what it still needs to be mastered, and the
     home language's English name, and whether the student's latest answers look like guessing;
-    a mastered word's days right, and the days its spelling was missed between them;
-    students by name and roster number, never a Telegram id (the columns: docs/reports.md)."""
+    a mastered word's days right, and the days its spelling was missed between them; the
+    misses that were 🤷 "I don't know"; students by name and roster number, never a Telegram
+    id (the columns: docs/reports.md)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
@@ -200,7 +204,7 @@ def csv_bytes(matrix: ClassMatrix, tz: tzinfo | None = None) -> bytes:
                 writer.writerow([*who, pack, word_term, estimate_cell(None), 0, 0, 0, "", 0, 0,
                                  card, WordStatus.NOT_STARTED.value, retired, 0, needs_cell(None),
                                  language, guessing, 0, taught, "", "", "",
-                                 no_estimate_reason(None), 0, ""])
+                                 no_estimate_reason(None), 0, "", 0])
                 continue
             writer.writerow([*who, pack, word_term, estimate_cell(cell), int(cell.mastered),
                              cell.meaning_attempts, cell.meaning_correct,
@@ -209,7 +213,8 @@ def csv_bytes(matrix: ClassMatrix, tz: tzinfo | None = None) -> bytes:
                              cell.practised, needs_cell(cell, deciding), language, guessing,
                              cell.teacher_counted, taught, *evidence_cells(cell, tz),
                              recall_cell(cell), no_estimate_reason(cell),
-                             cell.teacher_accepted, missed_writing_cell(cell, tz)])
+                             cell.teacher_accepted, missed_writing_cell(cell, tz),
+                             cell.dont_know])
     return buffer.getvalue().encode("utf-8-sig")  # BOM: spreadsheet apps then read accents
 
 

@@ -9,6 +9,7 @@ from datetime import date, tzinfo
 
 from bot.domain.answer_kinds import KIND_ANSWERS, AnswerKind, KindCount, to_check
 from bot.domain.mastery import MasteryState
+from bot.domain.typed_skips import TypedSkips
 from bot.domain.word_status import HELP_MISSES, WordStatus, too_few_answers
 from bot.presentation import push_views
 from bot.presentation.i18n import Catalog, Counted, Markup
@@ -152,7 +153,33 @@ def counts_text(cell: Cell, term: str, catalog: Catalog, lang: str,
     if cell.listened and missed is None:  # recognition of the spoken word, apart (as /report)
         counts = Markup(f"{counts} · " + catalog.render(
             "report-word-listened", lang, right=cell.listened_right, total=cell.listened))
+    if cell.dont_know:  # misses she said she did not know: not tried and missed (playtest,
+        # Diego: "correct 0 of 4", every miss a 🤷, read as a meaning to reteach)
+        counts = Markup(f"{counts} · " + catalog.render("report-word-dont-know", lang,
+                                                        count=cell.dont_know))
     return counts
+
+
+def typed_skips_text(counts: TypedSkips, catalog: Catalog, lang: str) -> Markup:
+    """"🤷 6 of 6 questions to write · choices right 5 of 9": the 🤷 among her answers to
+    write the word, her choices beside them (when she has any), so a teacher tells the
+    writing from the meaning."""
+    if not counts.chosen:
+        return catalog.render("dont-know-counts-typed", lang, dont_know=counts.dont_know,
+                              typed=counts.typed)
+    return catalog.render("dont-know-counts", lang, dont_know=counts.dont_know,
+                          typed=counts.typed, right=counts.chosen_right, chosen=counts.chosen)
+
+
+def dont_know_line(matrix: ClassMatrix, student_id: int, catalog: Catalog, lang: str
+                   ) -> Markup | None:
+    """/student's 🤷 line: a student who says "I don't know" at most questions to write the
+    word (typed_skips), with her counts and what a teacher may do; None for any other."""
+    counts = matrix.typed.get(student_id)
+    if counts is None or not counts.skips_typed:
+        return None
+    return catalog.render("student-dont-know", lang, count=KIND_ANSWERS,
+                          counts=typed_skips_text(counts, catalog, lang))
 
 
 # The days a mastered word's line names: more than this many read as a wall, so the first, an

@@ -12,6 +12,7 @@ from statistics import median
 from bot.domain.answer_kinds import AnswerKind, KindCount, to_check
 from bot.domain.reminder_backoff import slowed
 from bot.domain.school_days import school_days_between
+from bot.domain.typed_skips import TypedSkips
 from bot.domain.word_status import (
     STALLED_ANSWER_DAYS,
     WordStatus,
@@ -168,6 +169,15 @@ class KindsMissed:
 
 
 @dataclass(frozen=True)
+class SkipsTyped:
+    """A student who says "I don't know" at most questions to write the word (typed_skips):
+    "🤷 Diego (🤷 6 of 6 questions to write, choices right 5 of 9)"."""
+
+    name: str
+    counts: TypedSkips
+
+
+@dataclass(frozen=True)
 class Summary:
     on_track: list[str]
     needs_help: list[HelpNeeded]   # "Ana (habitat, predator)"
@@ -212,6 +222,9 @@ class Summary:
     opens_checks: list[OpensChecks] = field(default_factory=list)
     # would be on track, but a kind of question the next level asks is mostly missed
     kinds_missed: list[KindsMissed] = field(default_factory=list)
+    # mostly 🤷 at questions to write the word, in roster order: her words stay under 🆘 (a
+    # 🤷 is a miss), and this says what kind of misses they are
+    skips_typed: list[SkipsTyped] = field(default_factory=list)
 
 
 def _word_total(name: str, cells: list[Cell], tz: tzinfo | None = None) -> WordTotal:
@@ -346,10 +359,12 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
                 lucky.add(name)
         elif (opened is not None or student.id in matrix.near_chance
               or starved is not None
-              or _missed_practice_today(matrix, student.id)):
+              or _missed_practice_today(matrix, student.id)
+              or _skips_typed(matrix, student.id)):
             pass  # stuck on how to answer (🧩), tapping without reading (⏱️), no new word
-            # (🆕) or practice missed today (✏️): that line names her, and On track is "no
-            # line below applies" (playtest: Widlene in ✅, 🆘 and ⏱️ in one report)
+            # (🆕), practice missed today (✏️) or 🤷 at most questions to write: that line
+            # names her, and On track is "no line below applies" (playtest: Widlene in ✅,
+            # 🆘 and ⏱️ in one report)
         elif missed := to_check(matrix.kinds.get(student.id, {}), student.taught):
             # her words look fine because the easy kinds carry them (Hodan: 4 of 4 choices,
             # 0 of 2 gap sentences read ✅): "⚠️ check" instead, with the kinds missed
@@ -383,7 +398,17 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
                                          _day_of(matrix.near_chance[r.id], tz))
                                 for r in matrix.students if r.id in matrix.near_chance],
                    opens_checks=opens_checks, stalled_lucky=frozenset(lucky),
-                   kinds_missed=kinds_missed)
+                   kinds_missed=kinds_missed,
+                   skips_typed=[SkipsTyped(labels[r.id] if labels
+                                           else student_name(r, placeholder),
+                                           matrix.typed[r.id])
+                                for r in matrix.students if _skips_typed(matrix, r.id)])
+
+
+def _skips_typed(matrix: ClassMatrix, student_id: int) -> bool:
+    """Whether the student says "I don't know" at most questions to write the word."""
+    counts = matrix.typed.get(student_id)
+    return counts is not None and counts.skips_typed
 
 
 def opened_checks(opened: tuple[datetime, datetime] | None, today: date | None,

@@ -11,7 +11,12 @@ from bot.domain.reminder_backoff import DAILY_REMINDERS, EVERY_SCHOOL_DAYS
 from bot.presentation import push_views
 from bot.presentation.i18n import Catalog, Counted, Markup, escape
 from bot.presentation.report_names import word_terms
-from bot.presentation.report_student import counts_text, kinds_text, listening_line
+from bot.presentation.report_student import (
+    counts_text,
+    kinds_text,
+    listening_line,
+    typed_skips_text,
+)
 from bot.presentation.report_summary import (
     CardsRead,
     FewAnswers,
@@ -107,6 +112,8 @@ def summary_text(class_name: str, matrix: ClassMatrix, catalog: Catalog, lang: s
         # of 4"), so "none" says the rule
         hardest=hardest or catalog.render("report-none-hardest", lang))
     lines = [Markup(line) for line in str(text).split("\n", 2)]  # head, ✅, the rest
+    if s.skips_typed:  # under 🆘 and 🧗, whose misses it says are mostly 🤷
+        lines.append(dont_know_text(s, catalog, lang))
     if s.kinds_missed and len(lines) == 3:  # under ✅, as it stands instead of it
         lines.insert(2, kinds_missed_line(s, catalog, lang))
     if s.nothing_yet:  # near the top: of every line, the one a teacher must act on first
@@ -132,6 +139,16 @@ def kinds_missed_line(s: Summary, catalog: Catalog, lang: str) -> Markup:
     return catalog.render("report-kinds-check", lang, names=Markup(", ".join(
         catalog.render("report-kinds-check-student", lang, name=k.name,
                        kinds=kinds_text(k.kinds, catalog, lang)) for k in s.kinds_missed)))
+
+
+def dont_know_text(s: Summary, catalog: Catalog, lang: str) -> Markup:
+    """"🤷 “I don't know” at most questions to write the word (...): Diego (🤷 6 of 6
+    questions to write · choices right 5 of 9). ...": who, with the counts that tell the
+    writing from the meaning, and what a teacher may do."""
+    return catalog.render("report-dont-know", lang, count=KIND_ANSWERS, names=Markup(", ".join(
+        catalog.render("report-dont-know-student", lang, name=k.name,
+                       counts=typed_skips_text(k.counts, catalog, lang))
+        for k in s.skips_typed)))
 
 
 def kinds_lines(matrix: ClassMatrix, catalog: Catalog, lang: str,

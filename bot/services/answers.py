@@ -580,7 +580,8 @@ def _finish(db: Database, stored: check_items.StoredItem, grade: Grade, now: dat
                              grade.correct, now, practice=practice, grading=graded.bits(),
                              typed=kept_text(text) if (kept or other_language) and text
                              else None,
-                             before=snapshot(state) if kept else None)
+                             before=snapshot(state) if kept else None,
+                             dont_know=grade.verdict is Verdict.DONT_KNOW)
         again, mixed = reteach(db, stored, who, updated, now, tz, chosen) or (None, None)
         # The check as read before this answer, with it answered; read again when re-teaching
         # added an item (or nobody read it yet).

@@ -1,5 +1,5 @@
-"""A class's level 1-2 students' latest counted answers by kind of question: one query for the
-class."""
+"""A class's level 1-2 students' latest counted answers by kind of question, and every
+student's 🤷 at questions to write the word: one query for the class each."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ from collections.abc import Collection
 from sqlite_utils import Database
 
 from bot.domain.answer_kinds import KIND_ANSWERS, AnswerKind, KindCount, tally
+from bot.domain.typed_skips import TypedSkips
 from bot.store.class_words import CLASS_WORDS, scope
-from bot.store.study import TILES_BIT
+from bot.store.study import TILES_BIT, TYPED_BIT
 
 
 def answers_by_kind(db: Database, student_ids: Collection[int], class_ids: Collection[int],
@@ -39,3 +40,29 @@ def answers_by_kind(db: Database, student_ids: Collection[int], class_ids: Colle
         by_student.setdefault(student_id, []).append((item_type, bool(tiles), answered, right))
     found = {s: tally(kinds) for s, kinds in by_student.items()}
     return {s: counts for s, counts in found.items() if counts}
+
+
+def typed_skips(db: Database, student_ids: Collection[int], class_ids: Collection[int],
+                latest: int = KIND_ANSWERS) -> dict[int, TypedSkips]:
+    """Each student's counted answers (never practice) on these classes' words among their
+    `latest`, as answers_by_kind reads them: the questions to write the word (typed, or
+    spelled with letter tiles: attempts.grading's typed flag) and the 🤷 among them
+    (attempts.dont_know), the meaning chosen among options (listening left out) and the
+    right ones; only for students with a 🤷 at a question to write. One query for the class.
+    Answers graded before Puente kept how (grading NULL) are neither."""
+    if not student_ids:
+        return {}
+    typed = "(a.grading & :typed) != 0"
+    chosen = "(a.grading & :typed) = 0 AND a.item_type != 'listen'"
+    rows = db.execute(
+        f"WITH {CLASS_WORDS} SELECT a.student_id, sum({typed}), "
+        f"sum({typed} AND a.dont_know = 1), sum({chosen}), sum({chosen} AND a.correct = 1) "
+        "FROM json_each(:students) s JOIN attempts a ON a.student_id = s.value "
+        "AND a.answered_at >= coalesce((SELECT b.answered_at FROM attempts b "
+        "WHERE b.student_id = s.value ORDER BY b.answered_at DESC LIMIT 1 OFFSET :skip), '') "
+        "WHERE a.practice = 0 AND a.grading IS NOT NULL "
+        "AND a.word_id IN (SELECT word_id FROM class_words) "
+        f"GROUP BY 1 HAVING sum({typed} AND a.dont_know = 1) > 0",
+        {"typed": TYPED_BIT, "students": json.dumps(sorted(student_ids)), "skip": latest - 1,
+         **scope(class_ids)}).fetchall()
+    return {r[0]: TypedSkips(*r[1:]) for r in rows}

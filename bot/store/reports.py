@@ -20,6 +20,7 @@ from bot.domain.guessing import (
 from bot.domain.mastery import MasteryState, mastery_state, met, school_date
 from bot.domain.overrule import ACCEPTED_BIT, Graded
 from bot.domain.school_days import is_school_day, school_days_from
+from bot.domain.typed_skips import TypedSkips
 from bot.domain.word_status import (
     STALLED_ANSWER_DAYS,
     WordStatus,
@@ -31,7 +32,7 @@ from bot.domain.word_status import (
     word_status,
 )
 from bot.store import alerts, excused, reminder_log
-from bot.store.answer_kinds import answers_by_kind
+from bot.store.answer_kinds import answers_by_kind, typed_skips
 from bot.store.class_words import CLASS_WORDS, scope
 from bot.store.clock import parse, stamp
 from bot.store.people import PLACEMENT, ROSTER_ORDER, TAUGHT_LEVEL
@@ -77,6 +78,10 @@ class Cell:
     # ones among them: a tile miss is a tile miss in its word's line as in the kinds line
     tiled: int = 0
     tiled_right: int = 0
+    # counted misses on its meaning (in `meaning_attempts`: never practice nor listening)
+    # that were "I don't know": 🤷, or a typed "no sé" (attempts.dont_know; answers before
+    # Puente kept it count as none)
+    dont_know: int = 0
 
     @property
     def state(self) -> MasteryState:
@@ -221,6 +226,9 @@ class ClassMatrix:
     # student id -> counted answers by kind of question, for students taught at levels 1-2
     # with any (answer_kinds): the easy kinds must not hide a kind she keeps missing
     kinds: Mapping[int, Mapping[AnswerKind, KindCount]] = field(default_factory=dict)
+    # student id -> her counted answers to write the word and the 🤷 among them, with her
+    # choices, for students with a 🤷 at one (typed_skips): "🤷 at most questions to write"
+    typed: Mapping[int, TypedSkips] = field(default_factory=dict)
 
     def off_days(self, student_id: int, holidays: Collection[date]) -> frozenset[date]:
         """The days that are no school day for this student: holidays, and her excused days."""
@@ -271,7 +279,11 @@ def class_matrix(db: Database, class_id: int, words_of: Collection[int] = (),
         "(SELECT json_array(count(CASE WHEN a.correct = 1 AND coalesce(a.grading, 0) "
         f"& {ACCEPTED_BIT} THEN 1 END), count(CASE WHEN a.practice = 0 AND "
         f"coalesce(a.grading, 0) & {TILES_BIT} THEN 1 END), count(CASE WHEN a.practice = 0 "
-        f"AND a.correct = 1 AND coalesce(a.grading, 0) & {TILES_BIT} THEN 1 END)) "
+        f"AND a.correct = 1 AND coalesce(a.grading, 0) & {TILES_BIT} THEN 1 END), "
+        # ... and its counted misses on its meaning that were 🤷 (listening answers apart,
+        # as in `meaning_attempts`)
+        "count(CASE WHEN a.dont_know = 1 AND a.practice = 0 AND a.item_type != 'listen' "
+        "THEN 1 END)) "
         "FROM attempts a WHERE a.student_id = m.student_id AND a.word_id = m.word_id), "
         # a mastered word's misses inside its run of days right (a missed spelling on its
         # deciding review keeps them): one index seek a mastered word, as above
@@ -309,19 +321,20 @@ def class_matrix(db: Database, class_id: int, words_of: Collection[int] = (),
     opened = _checks_unanswered(db, [s.id for s in students]) if now is not None else {}
     kinds = answers_by_kind(db, [s.id for s in students if shows_kinds(s.taught)],
                             words_of or [class_id])
+    typed = typed_skips(db, [s.id for s in students], words_of or [class_id])
     return ClassMatrix(students, [w for w in words if w.id in met_ids], cells, unopened, days,
-                       ignored, practice, near_chance, opened, excused_days, kinds)
+                       ignored, practice, near_chance, opened, excused_days, kinds, typed)
 
 
 def _cell(r: tuple, near_chance: Mapping[int, datetime]) -> Cell:
     """A class_matrix row as its Cell."""
-    accepted, tiled, tiled_right = json.loads(r[21])
+    accepted, tiled, tiled_right, dont_know = json.loads(r[21])
     return Cell(r[0], r[1], r[2], bool(r[3]), *r[4:12], bool(r[12]), *r[13:17],
                 near_chance=r[0] in near_chance, teacher_counted=r[17], mastered_at=r[18],
                 success_days=tuple(sorted(json.loads(r[19] or "[]"))),
                 mastered_grading=r[20], teacher_accepted=accepted,
                 missed_in_run=tuple(json.loads(r[22] or "[]")), misses=r[23],
-                tiled=tiled, tiled_right=tiled_right)
+                tiled=tiled, tiled_right=tiled_right, dont_know=dont_know)
 
 
 def _checks_unanswered(db: Database, student_ids: Collection[int]

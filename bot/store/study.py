@@ -188,17 +188,18 @@ def due_word_ids(db: Database, student_id: int, now: datetime, limit: int = 5) -
 def record_attempt(db: Database, student_id: int, word_id: int, item_type: ItemType,
                    prompt_lang: str, correct: bool, now: datetime, practice: bool = False,
                    grading: int | None = None, typed: str | None = None,
-                   before: str | None = None) -> None:
+                   before: str | None = None, dont_know: bool = False) -> None:
     """Keep one graded answer (save_mastery(answered=...) counts it in the totals);
     `practice`: a "Practice again" answer, which no teacher's count includes; `grading`: how
     it was graded (overrule.Graded's bits); `typed`, `before`: a typed miss's text and its
-    word's mastery before it, which a teacher may count as right (kept overrule.KEEP_DAYS).
+    word's mastery before it, which a teacher may count as right (kept overrule.KEEP_DAYS);
+    `dont_know`: the answer was "I don't know" (🤷, or a typed "no sé"), a flag, no text.
     One statement, as before they were kept: the graded answer's cost is unchanged."""
     db.execute("INSERT INTO attempts (student_id, word_id, item_type, prompt_lang, correct, "
-               "answered_at, practice, grading, typed, before) "
-               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+               "answered_at, practice, grading, typed, before, dont_know) "
+               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                [student_id, word_id, str(item_type), prompt_lang, int(correct), stamp(now),
-                int(practice), grading, typed, before])
+                int(practice), grading, typed, before, int(dont_know)])
 
 
 def claim_typed_intro(db: Database, student_id: int) -> bool:
@@ -216,6 +217,7 @@ TYPED_TILES_CHECKS = (
     "AND a.answered_at = c.answered_at WHERE c.student_id = ? "
     "AND c.options = '[]' AND (a.grading & ?) != 0")
 TILES_BIT = Graded(False, tiles=True).bits()
+TYPED_BIT = Graded(False, typed=True).bits()  # written (typed, or with letter tiles)
 
 
 def checks_with_typed_tiles(db: Database, student_id: int) -> int:

@@ -472,3 +472,13 @@ def tile_decoys(db: Database) -> None:
     because the deal is made again when ✅ is graded, and her list grows meanwhile. A JSON
     list; NULL: none (an older question, or one above level 2)."""
     run_sql(db, "ALTER TABLE check_items ADD COLUMN decoys TEXT")
+
+
+@migrations(name="0055_dont_know_attempts")
+def dont_know_attempts(db: Database) -> None:
+    """Whether a graded answer was "I don't know" (the 🤷 button, a quiz poll's 🤷 option, or
+    a typed "no sé" / "je sais pas" taken as it): a flag, never the text. /report, /student
+    and the CSV tell a teacher how many misses were 🤷, so a child who skips the typed
+    questions is not read as one who tries and misses. 1: 🤷, 0: any other answer; NULL:
+    answered before Puente kept it (unknown, and counted as no 🤷)."""
+    run_sql(db, "ALTER TABLE attempts ADD COLUMN dont_know INTEGER")
