@@ -472,3 +472,17 @@ def tile_decoys(db: Database) -> None:
     because the deal is made again when ✅ is graded, and her list grows meanwhile. A JSON
     list; NULL: none (an older question, or one above level 2)."""
     run_sql(db, "ALTER TABLE check_items ADD COLUMN decoys TEXT")
+
+
+@migrations(name="0056_chinese_scripts")
+def chinese_scripts(db: Database) -> None:
+    """The script of Chinese a person reads, whatever their role (student, family member,
+    teacher): Traditional from a zh-TW, zh-Hant or zh-HK phone, or the one she tapped
+    ("繁體中文", "简体中文"), which a phone's never replaces. Only those a Traditional phone or
+    a tap told of have a row: no row reads Simplified, the catalogue's own
+    (bot/domain/chinese_script.py)."""
+    run_sql(db, """
+CREATE TABLE chinese_scripts (
+    telegram_id INTEGER PRIMARY KEY,
+    script TEXT NOT NULL               -- Hans, Hant, Hant-TW or Hant-HK
+)""")
