@@ -20,6 +20,7 @@ from tests.harness import (
     check_now,
     page_through,
     texts,
+    toast,
 )
 
 # Characters Simplified and Traditional write apart, common in Puente's Chinese messages
@@ -122,3 +123,35 @@ async def test_a_hong_kong_family_gets_the_weekly_update_in_traditional(chat: Ch
     assert "生態系統" in update[0].text
     child = texts(await chat.send(student, "/help"))  # her grandchild still reads Simplified
     assert simplified_in(child) and not traditional_in(child)
+
+
+async def test_a_family_member_on_a_simplified_phone_can_choose_traditional(
+        chat: Chat) -> None:
+    await joined_chinese(chat, "zh-CN")
+    made = texts(await chat.send(chat.user(TEACHER_ID, "Rivera", "en"), "/family Lin"))
+    uncle = chat.user(2002, "叔叔", "zh-CN")
+    welcome = words_of(await chat.send(uncle, f"/start {made.split('?start=')[1].split()[0]}"))
+    assert simplified_in(welcome) and not traditional_in(welcome), welcome
+    chose = texts(await chat.tap(uncle, "fa:zh-Hant"))
+    assert traditional_in(chose) and not simplified_in(chose), chose
+
+
+async def test_a_teacher_can_read_puente_in_traditional(chat: Chat) -> None:
+    teacher = chat.user(TEACHER_ID, "Rivera", "en")
+    menu = buttons(await chat.send(teacher, "/language"))
+    assert ("简体中文", "tg:zh-Hans") in menu and ("繁體中文", "tg:zh-Hant") in menu
+    done = texts(await chat.tap(teacher, "tg:zh-Hant"))
+    assert traditional_in(done) and not simplified_in(done), done
+    helped = texts(await chat.send(teacher, "/help"))
+    assert traditional_in(helped) and not simplified_in(helped), helped
+
+
+async def test_a_toast_over_her_chat_is_in_her_script_too(chat: Chat) -> None:
+    """A tap's answer names no chat: its reader is the one who tapped."""
+    student = chat.user(1001, "Lin", "zh-TW")
+    asked = await chat.send(student, "/start JOINcode_123")
+    menu = next(c.result_id for c in asked if ("Español", "lc:es") in c.buttons)
+    assert menu is not None
+    await chat.tap(student, "lc:zh")
+    said = toast(await chat.tap_on(student, "lc:es", menu))  # the menu's buttons are gone
+    assert said == "你已經選好在家說的語言了。要更改，請傳送 /language。"  # Taiwan: 傳送
