@@ -23,7 +23,8 @@ from bot.presentation.han_script import in_script
 # no chat). Set for each update before any handler runs (handlers/everyone.py).
 WRITING: ContextVar[int | None] = ContextVar("writing", default=None)
 _TEXTS = frozenset({"text", "caption", "question", "explanation"})
-_OBJECTS = frozenset({"reply_markup", "options"})  # button labels, poll options
+_OBJECTS = frozenset({"reply_markup", "options", "commands"})  # buttons, poll options, menu
+_WORDS = frozenset({"text", "description"})  # inside them: a label, a command's description
 
 
 class ScriptedBot(ExtBot[None]):
@@ -47,6 +48,8 @@ class ScriptedBot(ExtBot[None]):
     def _reader_script(self, endpoint: str, data: dict[str, Any]) -> str | None:
         """The script of whoever reads this call's words (None: Simplified, or nobody)."""
         chat = data.get("chat_id")
+        if chat is None:  # her own command menu (setMyCommands for one chat)
+            chat = getattr(data.get("scope"), "chat_id", None)
         if chat is None and endpoint == "answerCallbackQuery":
             chat = WRITING.get()
         try:
@@ -57,7 +60,8 @@ class ScriptedBot(ExtBot[None]):
 
 def in_reader_script(data: dict[str, Any], script: str | None) -> dict[str, Any]:
     """A Bot API call's parameters with their words in `script`: texts, captions, a poll's
-    question and options, button labels (never a button's data, a URL or a file)."""
+    question and options, button labels, a command menu's descriptions (never a button's
+    data, a URL, a command or a file)."""
     out = dict(data)
     for key, value in data.items():
         if key in _TEXTS and isinstance(value, str):
@@ -76,8 +80,8 @@ def _plain(value: object) -> object:
 
 
 def _labels(value: object, script: str | None) -> object:
-    if isinstance(value, dict):  # only a "text" is words: a button's data or URL stays
-        return {key: (in_script(one, script) if key == "text" else one)
+    if isinstance(value, dict):  # only words: a button's data or URL stays
+        return {key: (in_script(one, script) if key in _WORDS else one)
                 if isinstance(one, str) else _labels(one, script) for key, one in value.items()}
     if isinstance(value, list):
         return [_labels(one, script) for one in value]

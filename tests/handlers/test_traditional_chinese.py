@@ -155,3 +155,17 @@ async def test_a_toast_over_her_chat_is_in_her_script_too(chat: Chat) -> None:
     await chat.tap(student, "lc:zh")
     said = toast(await chat.tap_on(student, "lc:es", menu))  # the menu's buttons are gone
     assert said == "你已經選好在家說的語言了。要更改，請傳送 /language。"  # Taiwan: 傳送
+
+
+async def test_her_own_command_menu_is_in_her_script(chat: Chat) -> None:
+    """The menu beside the text box is set for her chat when she chooses (Telegram's
+    per-language menus know only "zh", which stays Simplified for everyone else)."""
+    student = chat.user(1001, "Lin", "en")
+    await chat.send(student, "/start JOINcode_123")
+    chose = await chat.tap(student, "lc:zh-Hant")
+    menu = next(c for c in chose if c.method == "setMyCommands")
+    assert menu.params["scope"] == {"type": "chat", "chat_id": 1001}
+    described = {c["command"]: c["description"] for c in menu.params["commands"]}
+    assert "words" in described and "check" in described
+    assert all(not simplified_in(d) for d in described.values()), described
+    assert traditional_in("".join(described.values())), described
