@@ -10,8 +10,10 @@ grading, detection); the script only says how her messages are written. Telegram
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import functools
+from collections.abc import Callable, Mapping
 from types import MappingProxyType
+from typing import Any
 
 SIMPLIFIED = "Hans"
 TRADITIONAL = "Hant"  # Taiwan's standard characters, no vocabulary changed (a US Chinatown family)
@@ -74,3 +76,19 @@ def chosen(tapped: str, before: str | None) -> str:
 def button_code(script: str | None) -> str:
     """The button that names the script she reads now (marked ✓ in a language menu)."""
     return "zh-Hant" if is_traditional(script) else "zh-Hans"
+
+
+@functools.cache
+def _to_simplified() -> Callable[[str], str]:
+    # OpenCC (as pinyin.py loads pypinyin): imported on the first Chinese text folded
+    import opencc
+
+    converter: Any = opencc.OpenCC("tw2sp")
+    return converter.convert  # type: ignore[no-any-return]
+
+
+def simplified(text: str) -> str:
+    """Chinese text in Simplified characters, Taiwan's words as the mainland's (軟體 -> 软件,
+    説 -> 说): what a Traditional reader types, folded to match the Simplified glosses she
+    was shown converted."""
+    return _to_simplified()(text)

@@ -6,6 +6,7 @@ import pytest
 
 from bot.domain import chinese_script
 from bot.domain.chinese_script import HONG_KONG, SIMPLIFIED, TAIWAN, TRADITIONAL
+from bot.domain.home_text import home_key, home_keys
 
 
 @pytest.mark.parametrize(("phone", "script"), [
@@ -45,3 +46,11 @@ def test_the_button_marked_is_the_script_she_reads() -> None:
     assert chinese_script.button_code(TAIWAN) == "zh-Hant"
     assert chinese_script.button_code(None) == chinese_script.button_code(SIMPLIFIED) \
         == "zh-Hans"
+
+
+@pytest.mark.parametrize(("typed", "gloss"), [
+    ("生態系統", "生态系统"), ("軟體", "软件"), ("面積", "面积"), ("生态系统", "生态系统")])
+def test_a_gloss_typed_in_traditional_matches_the_simplified_one(typed: str, gloss: str
+                                                                  ) -> None:
+    """She read 生態系統 on her card (converted) and types it back: the same word."""
+    assert home_key(typed, "zh") in home_keys((gloss,), "zh")
