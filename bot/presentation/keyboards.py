@@ -45,12 +45,14 @@ def language_menu(codes: Iterable[str], prefix: str = callbacks.LANGUAGE, first:
              (BUTTON_NAMES.items() if c == "zh" else [(c, LANGUAGES[c].native_name)])]
     buttons = [InlineKeyboardButton(f"{CURRENT_MARK} {name}" if b == current else name,
                                     callback_data=callbacks.data(prefix, b)) for b, name in names]
+    lead = len(BUTTON_NAMES) if shown[:1] == ["zh"] else 1  # the likeliest's buttons on top
     if yes and first and buttons:
         answer = InlineKeyboardButton(fit_label(yes), callback_data=callbacks.data(
             prefix, shown[0]))
-        buttons = [answer, *buttons] if shown[0] == "zh" else [answer, *buttons[1:]]
-    top = [buttons[:1]] if first and buttons else []
-    grid = rows(buttons[len(top):], 3).inline_keyboard
+        buttons = [answer, *buttons] if lead > 1 else [answer, *buttons[1:]]
+        lead = 1
+    top = [buttons[:lead]] if first and buttons else []
+    grid = rows(buttons[len(top[0]) if top else 0:], 3).inline_keyboard
     tail = [[InlineKeyboardButton(more[0], callback_data=more[1])]] if more else []
     return InlineKeyboardMarkup([*top, *grid, *tail])
 

@@ -169,3 +169,14 @@ async def test_her_own_command_menu_is_in_her_script(chat: Chat) -> None:
     assert "words" in described and "check" in described
     assert all(not simplified_in(d) for d in described.values()), described
     assert traditional_in("".join(described.values())), described
+
+
+async def test_a_hong_kong_family_finds_both_scripts_on_the_top_row(chat: Chat) -> None:
+    """The likeliest language leads the family's menu alone: for Chinese, both its buttons."""
+    await joined_chinese(chat, "zh-CN")
+    made = texts(await chat.send(chat.user(TEACHER_ID, "Rivera", "en"), "/family Lin"))
+    grandma = chat.user(2001, "婆婆", "zh-HK")
+    opened = await chat.send(grandma, f"/start {made.split('?start=')[1].split()[0]}")
+    menu = next(c for c in opened if c.buttons and "fa:zh-Hant" in dict(c.buttons).values())
+    top = menu.params["reply_markup"]["inline_keyboard"][0]
+    assert [b["callback_data"] for b in top] == ["fa:zh-Hans", "fa:zh-Hant"]
