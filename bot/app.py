@@ -54,7 +54,7 @@ from bot.handlers import (
     teacher_reports,
 )
 from bot.handlers.ordering import PerUserOrder
-from bot.presentation import menus
+from bot.presentation import han_script, menus
 from bot.services import overrules, recordings
 from bot.services.membership import purge_old
 from bot.services.packs import install_shipped_packs
@@ -204,6 +204,9 @@ def _start_background(app: Application) -> None:
     _BACKGROUND.add(task)
     task.add_done_callback(_BACKGROUND.discard)
     asyncio.get_running_loop().run_in_executor(None, preload_detection)
+    if app.bot_data.services is not None:  # Traditional Chinese, for the readers stored
+        asyncio.get_running_loop().run_in_executor(
+            None, han_script.preload, app.bot_data.services.scripts.in_use())
     if app.bot_data.deliverer is not None:
         app.bot_data.deliverer.start()
 

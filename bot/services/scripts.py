@@ -22,6 +22,10 @@ class ScriptBook:
         """The script this person reads (None: none noted, so Simplified)."""
         return self._known.get(user_id)
 
+    def in_use(self) -> frozenset[str]:
+        """The scripts someone reads (what `puente run` loads at start-up)."""
+        return frozenset(self._known.values())
+
     def reading(self, user_id: int, language: str | None) -> str | None:
         """The language button that names what she reads: "zh-Hant" or "zh-Hans" for a
         Chinese reader (marked ✓ in her menu), else `language` itself."""

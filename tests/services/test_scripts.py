@@ -66,3 +66,12 @@ def test_erasing_a_person_erases_her_script(db: Database) -> None:
     book.forget(LIN)
     assert cells_naming(db, LIN) == []
     assert book.script(LIN) is None and ScriptBook(db).script(LIN) is None
+
+
+def test_the_scripts_in_use_are_what_start_up_loads(db: Database) -> None:
+    book = ScriptBook(db)
+    assert book.in_use() == frozenset()
+    book.note_phone(LIN, "zh-HK")
+    book.choose(LIN + 1, "zh-Hans")
+    book.note_phone(LIN + 2, "zh-HK")
+    assert ScriptBook(db).in_use() == {HONG_KONG, SIMPLIFIED}
