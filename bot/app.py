@@ -28,6 +28,7 @@ from bot.chat import alerts
 from bot.context import BotData, PuenteContext, Services
 from bot.delivery import Deliverer, DeliveryPolicy, PacedRateLimiter, Pacer
 from bot.delivery.reachability import Reachability, WatchedRequest
+from bot.delivery.scripted_bot import ScriptedBot
 from bot.domain.language import preload_detection
 from bot.handlers import (
     audio,
@@ -53,7 +54,7 @@ from bot.handlers import (
     teacher_reports,
 )
 from bot.handlers.ordering import PerUserOrder
-from bot.presentation import menus
+from bot.presentation import han_script, menus
 from bot.services import overrules, recordings
 from bot.services.membership import purge_old
 from bot.services.packs import install_shipped_packs
@@ -73,20 +74,21 @@ def build_application(services: Services, request: BaseRequest | None = None, *,
     offline = request is not None
     pacer = pacer or (Pacer(rate=1e6) if offline else Pacer())
     policy = policy or (DeliveryPolicy(chat_gap=0.0) if offline else DeliveryPolicy())
-    builder = (ApplicationBuilder()
-               .token(tg.token or OFFLINE_TOKEN)
-               .base_url(tg.base_url)
-               .base_file_url(tg.base_file_url)
-               .context_types(ContextTypes(context=PuenteContext, bot_data=BotData))
-               # Every message is Telegram HTML; the catalogue escapes every value a person typed
-               .defaults(Defaults(parse_mode=ParseMode.HTML))
-               .rate_limiter(PacedRateLimiter(pacer))
-               .concurrent_updates(PerUserOrder())
-               .post_init(_post_init)
-               .post_stop(_post_stop)
-               .post_shutdown(_post_shutdown))
     sends, polls = (request, request) if request is not None else _telegram_requests()
-    app = builder.request(sends).get_updates_request(polls).build()
+    # Chinese leaves in each reader's script (Traditional for whoever reads it)
+    bot = ScriptedBot(tg.token or OFFLINE_TOKEN, base_url=tg.base_url,
+                      base_file_url=tg.base_file_url, request=sends, get_updates_request=polls,
+                      # Every message is Telegram HTML; the catalogue escapes every typed value
+                      defaults=Defaults(parse_mode=ParseMode.HTML),
+                      rate_limiter=PacedRateLimiter(pacer), script_of=services.scripts.script)
+    app = (ApplicationBuilder()
+           .bot(bot)
+           .context_types(ContextTypes(context=PuenteContext, bot_data=BotData))
+           .concurrent_updates(PerUserOrder())
+           .post_init(_post_init)
+           .post_stop(_post_stop)
+           .post_shutdown(_post_shutdown)
+           .build())
     # A graded tap's edit goes through the public do_api_request (bot/chat/replies.py), which
     # advises the typed method for any method it knows: taken knowingly.
     warnings.filterwarnings("ignore", category=PTBUserWarning,
@@ -202,6 +204,9 @@ def _start_background(app: Application) -> None:
     _BACKGROUND.add(task)
     task.add_done_callback(_BACKGROUND.discard)
     asyncio.get_running_loop().run_in_executor(None, preload_detection)
+    if app.bot_data.services is not None:  # Traditional Chinese, for the readers stored
+        asyncio.get_running_loop().run_in_executor(
+            None, han_script.preload, app.bot_data.services.scripts.in_use())
     if app.bot_data.deliverer is not None:
         app.bot_data.deliverer.start()
 

@@ -16,6 +16,7 @@ from bot.domain.sent_twice import SentTwiceGuard
 from bot.domain.throttle import Throttle
 from bot.presentation.i18n import Catalog
 from bot.services import days_off
+from bot.services.scripts import ScriptBook
 from bot.speech import Speech
 from bot.store.clock import utc_now
 from bot.translation.translator import Translator
@@ -47,9 +48,12 @@ class Services:
         limit=10, window=timedelta(hours=1), pause=timedelta(hours=1)))  # messages to teachers
     # Each student's last graded typed answer, in memory: a copy of it is set aside, not graded
     sent_twice: SentTwiceGuard = field(default_factory=SentTwiceGuard)
+    # Who reads Traditional Chinese: read once, so every message sent looks it up for no SQL
+    scripts: ScriptBook = field(init=False)
 
     def __post_init__(self) -> None:
         self.refresh_days_off()
+        self.scripts = ScriptBook(self.db)
 
     def refresh_days_off(self) -> None:
         """Read the days off set in Puente into the school's holidays: at start-up, and after

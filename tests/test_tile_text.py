@@ -13,6 +13,7 @@ import pytest
 from bot.domain.checks import Item
 from bot.domain.scaffold import ItemType
 from bot.presentation import check_views, tile_views
+from bot.presentation.han_script import in_script
 from bot.presentation.i18n import Catalog
 from bot.services.checks import INTRO_MASTERY, INTRO_WRITE, Question
 
@@ -48,3 +49,17 @@ def test_any_other_text_is_left_as_it_is(catalog: Catalog) -> None:
     chosen = check_views.question_text(Question(11, 2, 4, replace(
         TYPED, item_type=ItemType.CHOICE, options=("habitat", "forest")), "es", 2), catalog)
     assert tile_views.spelled_text(chosen, catalog) is None  # options: not a typed question
+
+
+@pytest.mark.parametrize("script", ["Hant", "Hant-TW", "Hant-HK"])
+def test_read_back_text_of_a_traditional_reader_is_found_too(catalog: Catalog,
+                                                              script: str) -> None:
+    """Her question was sent in Traditional characters: its Chinese lines are found again
+    (before, only the English line was, and "✏️ 請輸入…" stayed over the tiles in Chinese)."""
+    question = Question(11, 2, 4, TYPED, "zh", 2)
+    sent = in_script(check_views.question_text(question, catalog), script)
+    tiled = check_views.question_text(question, catalog, tiles=True)
+    made = tile_views.spelled_text(as_telegram_sends_it(sent), catalog, script)
+    assert made is not None
+    assert in_script(html.unescape(re.sub("<[^>]+>", "", made)), script) == in_script(
+        html.unescape(re.sub("<[^>]+>", "", tiled)), script)

@@ -159,18 +159,19 @@ def current(context: PuenteContext, query: CallbackQuery, tap: callbacks.TileTap
     screen = held(context, tap.item_id)
     if screen is not None and screen.message_id in (None, message.message_id):
         return replace(screen, message_id=message.message_id)
-    return _read_back(message, tap, context.services.catalog)
+    return _read_back(message, tap, context.services.catalog,
+                      context.services.scripts.script(query.from_user.id))
 
 
-def _read_back(message: Message, tap: callbacks.TileTap, catalog: Catalog
-               ) -> TileScreen | None:
+def _read_back(message: Message, tap: callbacks.TileTap, catalog: Catalog,
+               script: str | None = None) -> TileScreen | None:
     """The screen as the message shows it: its tiles' data, and its last line's spelling (or
     the "🔤" button's deal, not shown yet, and the text its tiles will show, made from the
-    message's own: tile_views.spelled_text)."""
+    message's own, in the `script` of Chinese it was sent in: tile_views.spelled_text)."""
     if tap.action == callbacks.TILE_SHOW:
         text = message.text_html or ""
         return TileScreen(tap.item_id, message.message_id, tap.deal, tap.length, text,
-                          tiled_base=tile_views.spelled_text(text, catalog))
+                          tiled_base=tile_views.spelled_text(text, catalog, script))
     deal: dict[int, str] = {}
     for row in _rows(message):
         for button in row:

@@ -18,6 +18,7 @@ import unicodedata
 from collections.abc import Mapping
 from types import MappingProxyType
 
+from bot.domain.chinese_script import simplified
 from bot.domain.cognates import fold
 from bot.domain.language import detect_language, school_languages
 from bot.domain.pinyin import readings
@@ -71,6 +72,8 @@ def home_key(text: str, lang: str | None) -> str:
         return _spaced(unicodedata.normalize("NFC", text.casefold()))
     if lang == "zh" and text.isascii():  # pinyin with tone numbers: "zhou1chang2" is zhouchang
         text = _TONE_NUMBERS.sub("", text)
+    elif lang == "zh":  # typed in Traditional (生態系統, 軟體): the Simplified gloss it read
+        text = simplified(text)
     tokens = _spaced(fold(text).translate(_LIGATURES)).split()
     if _ARABIC.search(text):
         tokens = [_without_prefix(t.translate(_ARABIC_LETTERS)) for t in tokens]

@@ -38,6 +38,7 @@ from bot.chat.replies import (
     user_reader,
 )
 from bot.context import PuenteContext
+from bot.delivery.scripted_bot import WRITING
 from bot.domain.errors import PuenteError
 from bot.presentation import callbacks, goodbyes, keyboards, menus
 from bot.presentation.i18n import REFERENCE
@@ -57,6 +58,7 @@ def register(app: Application) -> None:
     """Add the flood guard, /help, /deleteme, the error handler and the catch-alls (last: they
     take whatever no other handler took)."""
     add = app.add_handler
+    add(TypeHandler(Update, reader_script), group=-2)  # a toast of the flood guard's too
     add(TypeHandler(Update, flood_guard), group=-1)  # before every other handler
     add(CommandHandler("deleteme", deleteme, filters=PRIVATE))
     add(CommandHandler("help", help, filters=PRIVATE))
@@ -164,6 +166,7 @@ async def deleteme_button(update: Update, context: PuenteContext) -> None:
             catalog.bilingual("deleteme-done", lang, english_first=first)
         remember_spent(context, query, "deleteme-already-done")
         await query.edit_message_text(done)
+        context.services.scripts.forget(user_id)  # her row is gone; "done" was in her script
     else:
         catalog = context.services.catalog  # a teacher or a family who chose reads it once
         kept = catalog.bilingual("deleteme-kept", lang, english_first=first) \
@@ -230,6 +233,16 @@ async def on_error(update: object, context: PuenteContext) -> None:
                   then=error.after if isinstance(error, PuenteError) else None, **params)
     except (Forbidden, KeyError, IndexError):
         log.warning("could not explain %s to the user", key)
+
+
+async def reader_script(update: Update, context: PuenteContext) -> None:
+    """Before every handler: note who this update is from (a toast's reader: the bot writes
+    her Chinese in her script) and a Traditional phone's script, the first time she writes."""
+    user = update.effective_user
+    if user is None:
+        return
+    WRITING.set(user.id)
+    context.services.scripts.note_phone(user.id, user.language_code)
 
 
 async def flood_guard(update: Update, context: PuenteContext) -> None:

@@ -236,7 +236,7 @@ def _menu(context: PuenteContext, user_id: int, phone: str | None) -> InlineKeyb
     return keyboards.language_menu(
         [*likely, *keyboards.home_languages(s.config.school.languages),
          *([chosen] if chosen else [])], prefix=callbacks.FAMILY_LANG, first=bool(likely),
-        more=more, current=chosen)
+        more=more, current=s.scripts.reading(user_id, chosen))
 
 
 async def shared_phone_button(update: Update, context: PuenteContext) -> None:
@@ -358,6 +358,7 @@ async def language_button(update: Update, context: PuenteContext) -> None:
     if not await spend(query):
         return
     changed = family.set_language(s.db, user.id, code)
+    s.scripts.choose(user.id, callbacks.script_choice(cb))  # "繁體中文": Chinese, Traditional
     _retell_link(context, user.id, clean_name(user.first_name), code)
     back = None if undo or before == code else \
         keyboards.undo_language(s.catalog, before, callbacks.FAMILY_LANG, code)

@@ -224,7 +224,7 @@ async def language(update: Update, context: PuenteContext) -> None:
                                     *([chosen] if chosen else [])],
                                    more=keyboards.more_button(s.catalog, lang, callbacks.data(
                                        callbacks.LANG_MORE), english=True, english_first=first),
-                                   current=chosen)
+                                   current=s.scripts.reading(user.id, chosen))
     key = "language-menu-shared-phone" if family.shares_phone(s.db, user.id) else "language-menu"
     await context.bot.send_message(chat.id, s.catalog.bilingual(key, lang, english_first=first),
                                    reply_markup=menu)
@@ -265,6 +265,7 @@ async def language_button(update: Update, context: PuenteContext) -> None:
     if not await spend(query):
         return
     join.confirm_language(s.db, user.id, code)
+    s.scripts.choose(user.id, callbacks.script_choice(cb))  # "繁體中文": Chinese, Traditional
     before = student.language  # a change (not the first choice) can be undone in one tap
     doubt = _tap_doubt(context, user.id, code, user.language_code) if before is None else None
     await home_language_set(update, context, code, None if undo or before in (None, code)

@@ -12,6 +12,7 @@ from bot.chat import join_notes
 from bot.chat.audience import PRIVATE, Audience, From
 from bot.chat.replies import arg_text, current_tap, spend, teacher_reads, user_reader
 from bot.context import PuenteContext, Services
+from bot.domain.chinese_script import language_of
 from bot.domain.language_names import language_alone
 from bot.presentation import callbacks, keyboards, menus
 from bot.presentation.i18n import language_name
@@ -52,7 +53,7 @@ async def language(update: Update, context: PuenteContext) -> None:
     phone = (label if chosen else f"{keyboards.CURRENT_MARK} {label}",
              callbacks.data(callbacks.TEACHER_LANG, PHONE))
     menu = keyboards.language_menu(sorted(s.catalog.languages), prefix=callbacks.TEACHER_LANG,
-                                   more=phone, current=chosen)
+                                   more=phone, current=s.scripts.reading(user.id, chosen))
     await context.bot.send_message(user.id, s.catalog.render("teacher-language-menu", lang),
                                    reply_markup=menu)
 
@@ -94,12 +95,14 @@ async def language_button(update: Update, context: PuenteContext) -> None:
         return
     query, user, cb = tap
     s = context.services
-    code = cb.args[0] if len(cb.args) == 1 else ""
+    tapped = cb.args[0] if len(cb.args) == 1 else ""
+    code = language_of(tapped)  # "繁體中文" is Chinese, in its script
     # The menu's buttons go first: a second tap on it that Telegram sent before the first
     # one's edit (two languages tapped quickly) changes nothing, never silently (H2)
     if not await spend(query):
         return
     teaching.choose_language(s.db, user.id, None if code == PHONE else code, s.catalog.languages)
+    s.scripts.choose(user.id, tapped)
     await _say_chosen(context, user, code, query)
 
 

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from bot.domain.chinese_script import language_of
 from bot.domain.errors import PuenteError
 from bot.domain.family_notes import FAMILY_NOTES
 from bot.domain.family_notes import WITH_DAY as NOTE_WITH_DAY
@@ -261,11 +262,19 @@ UNDO = "u"
 
 def language_choice(cb: Callback) -> tuple[str, bool]:
     """(language code, whether it undoes a change) of a language button (lc:<code>,
-    fa:<code>, lc:<code>:u, fa:<code>:u); a code no catalogue language has is forged."""
+    fa:<code>, lc:<code>:u, fa:<code>:u; "zh-Hant" and "zh-Hans" are Chinese in a script:
+    `script_choice`); a code no catalogue language has is forged."""
     if len(cb.args) not in (1, 2) or cb.args[1:] not in ((), (UNDO,)) \
-            or cb.args[0] not in LANGUAGES:
+            or language_of(cb.args[0]) not in LANGUAGES:
         raise ForgedCallbackError("bad language button")
-    return cb.args[0], cb.args[1:] == (UNDO,)
+    return language_of(cb.args[0]), cb.args[1:] == (UNDO,)
+
+
+def script_choice(cb: Callback) -> str:
+    """The code a language button carries, script included ("zh-Hant"), checked as
+    `language_choice` checks it: what ScriptBook.choose takes."""
+    language_choice(cb)
+    return cb.args[0]
 
 
 ALL = "all"

@@ -9,6 +9,7 @@ from datetime import date
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.domain.checks import WordRef
+from bot.domain.chinese_script import BUTTON_NAMES
 from bot.domain.language import LANGUAGES, Capability, is_rtl
 from bot.domain.ready_replies import READY_REPLIES, ready_key
 from bot.presentation import callbacks
@@ -36,15 +37,22 @@ def language_menu(codes: Iterable[str], prefix: str = callbacks.LANGUAGE, first:
     Soomaali", under "Is your home language Somali?": a yes-or-no question answered by a
     list of names puzzled a Somali newcomer); `more`: (label, data) of a last, wide button
     for the languages not shown; `current`: the language chosen now, marked "✓ Español" (a
-    student changing it could not tell which one was theirs)."""
-    buttons = [InlineKeyboardButton(f"{CURRENT_MARK} {LANGUAGES[c].native_name}"
-                                    if c == current else LANGUAGES[c].native_name,
-                                    callback_data=callbacks.data(prefix, c))
-               for c in dict.fromkeys(codes) if c in LANGUAGES]
+    student changing it could not tell which one was theirs; "zh-Hant" or "zh-Hans" for a
+    Chinese reader). Chinese is two buttons, "简体中文" and "繁體中文" (its one-tap answer
+    keeps the script she reads, and both stay under it)."""
+    shown = [c for c in dict.fromkeys(codes) if c in LANGUAGES]
+    names = [(b, name) for c in shown for b, name in
+             (BUTTON_NAMES.items() if c == "zh" else [(c, LANGUAGES[c].native_name)])]
+    buttons = [InlineKeyboardButton(f"{CURRENT_MARK} {name}" if b == current else name,
+                                    callback_data=callbacks.data(prefix, b)) for b, name in names]
+    lead = len(BUTTON_NAMES) if shown[:1] == ["zh"] else 1  # the likeliest's buttons on top
     if yes and first and buttons:
-        buttons[0] = InlineKeyboardButton(fit_label(yes), callback_data=buttons[0].callback_data)
-    top = [buttons[:1]] if first and buttons else []
-    grid = rows(buttons[len(top):], 3).inline_keyboard
+        answer = InlineKeyboardButton(fit_label(yes), callback_data=callbacks.data(
+            prefix, shown[0]))
+        buttons = [answer, *buttons] if lead > 1 else [answer, *buttons[1:]]
+        lead = 1
+    top = [buttons[:lead]] if first and buttons else []
+    grid = rows(buttons[len(top[0]) if top else 0:], 3).inline_keyboard
     tail = [[InlineKeyboardButton(more[0], callback_data=more[1])]] if more else []
     return InlineKeyboardMarkup([*top, *grid, *tail])
 

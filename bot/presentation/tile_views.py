@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
+from bot.presentation.han_script import in_script
 from bot.presentation.i18n import Catalog, Markup, Said
 
 # A typed question's instruction -> the same question's once its tiles show (question_text:
@@ -30,20 +31,20 @@ def ask_line(catalog: Catalog, lang: str, key: str, intro: str | None) -> Markup
         else catalog.bilingual(key, lang)
 
 
-def spelled_text(shown: str, catalog: Catalog) -> Markup | None:
+def spelled_text(shown: str, catalog: Catalog, script: str | None = None) -> Markup | None:
     """The message `shown` (Telegram HTML, as the tapped message carries it, maybe under the
     last answer's feedback) as it reads once its tiles show: the instruction as tiles ask it,
     and how to spell with tiles at its end. None: not a level 1-2 typed question's text (it
     then stays as it is). The instruction names the language: of the languages whose lines
     match, the one matching the most lines (a Spanish question's two lines hold the English
-    one as well)."""
+    one as well). `script`: the reader's script of Chinese, which her message was sent in."""
     lines = shown.split("\n")
     seen = [html.unescape(line) for line in lines]  # Telegram's HTML escapes an apostrophe
     best: tuple[int, int, str, str, str | None] | None = None  # lines, at, lang, key, intro
     for lang in catalog.languages:
         for typed, tiled in SPELLED_ASK.items():
             for intro in INTROS:
-                asked = [html.unescape(line)
+                asked = [html.unescape(in_script(line, script))
                          for line in ask_line(catalog, lang, typed, intro).split("\n")]
                 at = _find(seen, asked)
                 if at is not None and (best is None or (len(asked), at) > best[:2]):

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 
 from sqlite_utils import Database
 
-from bot.store import erasures, excused, outbox, previews, recordings, threads
+from bot.store import erasures, excused, outbox, previews, recordings, scripts, threads
 from bot.store.clock import stamp
 
 
@@ -290,6 +290,7 @@ def erase_person(db: Database, user_id: int, goodbyes: Sequence[Goodbye] = (),
         former = [r[0] for r in db.execute("SELECT telegram_id FROM families "
                                            "WHERE student_id = ?", [user_id]).fetchall()]
         threads.erase_person(db, user_id)  # before the cascades: answers queued about them
+        scripts.forget_script(db, user_id)
         _erase_student(db, user_id)
         _erase_family_member(db, user_id)
         fates = _erase_teacher(db, user_id)

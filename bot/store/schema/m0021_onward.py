@@ -482,3 +482,17 @@ def dont_know_attempts(db: Database) -> None:
     questions is not read as one who tries and misses. 1: 🤷, 0: any other answer; NULL:
     answered before Puente kept it (unknown, and counted as no 🤷)."""
     run_sql(db, "ALTER TABLE attempts ADD COLUMN dont_know INTEGER")
+
+
+@migrations(name="0056_chinese_scripts")
+def chinese_scripts(db: Database) -> None:
+    """The script of Chinese a person reads, whatever their role (student, family member,
+    teacher): Traditional from a zh-TW, zh-Hant or zh-HK phone, or the one she tapped
+    ("繁體中文", "简体中文"), which a phone's never replaces. Only those a Traditional phone or
+    a tap told of have a row: no row reads Simplified, the catalogue's own
+    (bot/domain/chinese_script.py)."""
+    run_sql(db, """
+CREATE TABLE chinese_scripts (
+    telegram_id INTEGER PRIMARY KEY,
+    script TEXT NOT NULL               -- Hans, Hant, Hant-TW or Hant-HK
+)""")
