@@ -39,12 +39,14 @@ class Smoke:
 # - mutation_score reads `mutmut results`; `mutmut run` takes hours, so this runs the script
 #   on whatever results the checkout holds (usually none: the "all" row with zeros). It still
 #   checks that the script loads and that mutmut answers the command it parses.
-# - footprint and push_load start `puente run` over HTTP, so they are `live`: CI runs them,
-#   the fast suite (-m "not live") does not.
+# - class_answers, footprint and push_load start `puente run` over HTTP, so they are `live`:
+#   CI runs them, the fast suite (-m "not live") does not.
 BENCHES: dict[str, Smoke] = {
     "announce": Smoke((r"announcement to \d+ families in 8 languages", r"engine calls: \d+",
                        r"delivered: \d+ sent")),
     "cache_bound": Smoke((r"graded tap / echo, CPU time", r"reads \+ end \+ render free")),
+    "class_answers": Smoke((r"graded answers/s", r"wait for feedback median .*echo bot",
+                             r"puente run CPU .* of one core"), live=True),
     "confusions": Smoke((r"[1-9]\d* answers through the study services",
                          r"random tappers .*2-tap rule .*\(anchor 100 %\) .*shipped rule",
                          r"learners .*2-tap rule .*\(anchor 32 %\) .*shipped rule")),
