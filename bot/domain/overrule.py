@@ -65,6 +65,10 @@ _ACCEPTED = 1 << 16
 # the tenth: written in a language other than English after "write it in English" (the
 # meaning, "matière" for matter): its text is shown the teacher, never a ✅ to count it
 _OTHER_LANGUAGE = 1 << 17
+# the eleventh: the question showed letter tiles and was answered without them (🤷 over a
+# typed question that opened on its tiles): what the student saw, for the teacher's views
+# only; record_answer is never told it (the evidence is the answer's, `tiles` above)
+_ON_TILES = 1 << 18
 _CHOICES_SHIFT = 8  # the options counted, above the flags (0: None, typed or the usual four)
 
 
@@ -86,6 +90,10 @@ class Graded:
     # acceptance): the evidence says so (/student, the CSV's accepted_by_teacher)
     accepted: bool = False
     other_language: bool = False  # the meaning in another language, not the English word
+    # shown with letter tiles, answered otherwise (🤷): a teacher reads it as a tiles question,
+    # never as typing (playtest, Hodan: "⌨️ typed 0/1" for a child who never typed). Display
+    # only: knowledge tracing's guess rate reads `tiles`, never this
+    on_tiles: bool = False
 
     def bits(self) -> int:
         """The flags as one integer (attempts.grading)."""
@@ -93,7 +101,7 @@ class Graded:
                  (_REVEALED, self.revealed), (_PRACTICE_ITEM, self.practice_item),
                  (_REMEMBERED, self.remembered), (_CARD_READ, self.card_read),
                  (_TYPED, self.typed), (_TILES, self.tiles), (_ACCEPTED, self.accepted),
-                 (_OTHER_LANGUAGE, self.other_language))
+                 (_OTHER_LANGUAGE, self.other_language), (_ON_TILES, self.on_tiles))
         return sum(bit for bit, on in flags if on) | ((self.choices or 0) << _CHOICES_SHIFT)
 
     @classmethod
@@ -103,7 +111,8 @@ class Graded:
         return cls(bool(bits & _EXACT), choices or None, bool(bits & _CARD_TODAY),
                    bool(bits & _REVEALED), bool(bits & _PRACTICE_ITEM),
                    bool(bits & _REMEMBERED), bool(bits & _CARD_READ), bool(bits & _TYPED),
-                   bool(bits & _TILES), bool(bits & _ACCEPTED), bool(bits & _OTHER_LANGUAGE))
+                   bool(bits & _TILES), bool(bits & _ACCEPTED), bool(bits & _OTHER_LANGUAGE),
+                   bool(bits & _ON_TILES))
 
     def missed_practice(self) -> bool:
         """Whether the answer, graded a miss, was practice (services.answers' rule for a

@@ -9,7 +9,7 @@ from datetime import datetime
 from telegram import CallbackQuery, Update, User
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, PollAnswerHandler
 
-from bot.chat import question_sound
+from bot.chat import question_sound, tile_screen
 from bot.chat.audience import PRIVATE
 from bot.chat.cards import placement_left, show_unread
 from bot.chat.questions import (
@@ -111,9 +111,12 @@ async def answer_button(update: Update, context: PuenteContext) -> None:
     try:
         cb = callbacks.parse(query.data)
         if cb.prefix == callbacks.DONT_KNOW:  # 🤷: a miss, shown kindly
-            feedback = answers.answer_dont_know(s.db, user.id, callbacks.dont_know_item(cb),
-                                                s.clock(), s.config.school.timezone,
-                                                s.config.school.holidays)
+            item_id = callbacks.dont_know_item(cb)
+            screen = tile_screen.held(context, item_id)  # its tiles on screen ("🔤" tapped)
+            feedback = answers.answer_dont_know(s.db, user.id, item_id, s.clock(),
+                                                s.config.school.timezone,
+                                                s.config.school.holidays,
+                                                screen is not None and screen.shown)
         else:
             feedback = answers.answer_choice(s.db, user.id, cb.int_arg(0), cb.int_arg(1),
                                              s.clock(), s.config.school.timezone,

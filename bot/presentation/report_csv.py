@@ -49,7 +49,8 @@ CSV_COLUMNS = ("student", "roster_no", "language", "wida_level", "level_source",
                "practice_answers", "needs_to_master", "language_name",
                "answers_near_chance", "counted_by_teacher", "taught_level", "mastered_on",
                "mastered_evidence", "mastered_recall", "no_estimate_reason",
-               "accepted_by_teacher", "mastered_missed_writing", "dont_know")
+               "accepted_by_teacher", "mastered_missed_writing", "dont_know",
+               "listening_dont_know")
 # mastered_recall: the mastering answer typed, spelled with letter tiles, or the English word
 # chosen among options ("" not mastered, or mastered before Puente kept how: docs/reports.md)
 TYPED_RECALL, TILES_RECALL, CHOSEN_RECALL = "typed", "tiles", "chosen"
@@ -64,6 +65,9 @@ TYPED_RECALL, TILES_RECALL, CHOSEN_RECALL = "typed", "tiles", "chosen"
 # `dont_know` (of `attempts` - `correct`, the misses that were 🤷 "I don't know" or a typed
 # "no sé": attempts.dont_know, 0 for answers before Puente kept it) came last: a child who
 # skips the typed questions read as one who tries and misses (playtest, Diego).
+# `listening_dont_know` (of `listening_attempts` - `listening_correct`, the listening misses
+# that were 🤷) came last: a 🤷 at "hear the word, choose it" was kept and counted nowhere a
+# teacher reads 🤷; apart from `dont_know`, which stays of the meaning misses.
 # needs_to_master: the mastery rule (mastery.is_mastered) as what is left of it; a "recall" is
 # a typed answer or the English word picked from the home-language word (docs/reports.md).
 RECALL_LEFT = "a recall on its review"
@@ -204,7 +208,7 @@ def csv_bytes(matrix: ClassMatrix, tz: tzinfo | None = None) -> bytes:
                 writer.writerow([*who, pack, word_term, estimate_cell(None), 0, 0, 0, "", 0, 0,
                                  card, WordStatus.NOT_STARTED.value, retired, 0, needs_cell(None),
                                  language, guessing, 0, taught, "", "", "",
-                                 no_estimate_reason(None), 0, "", 0])
+                                 no_estimate_reason(None), 0, "", 0, 0])
                 continue
             writer.writerow([*who, pack, word_term, estimate_cell(cell), int(cell.mastered),
                              cell.meaning_attempts, cell.meaning_correct,
@@ -214,7 +218,7 @@ def csv_bytes(matrix: ClassMatrix, tz: tzinfo | None = None) -> bytes:
                              cell.teacher_counted, taught, *evidence_cells(cell, tz),
                              recall_cell(cell), no_estimate_reason(cell),
                              cell.teacher_accepted, missed_writing_cell(cell, tz),
-                             cell.dont_know])
+                             cell.dont_know, cell.listened_dont_know])
     return buffer.getvalue().encode("utf-8-sig")  # BOM: spreadsheet apps then read accents
 
 

@@ -153,10 +153,14 @@ def counts_text(cell: Cell, term: str, catalog: Catalog, lang: str,
     if cell.listened and missed is None:  # recognition of the spoken word, apart (as /report)
         counts = Markup(f"{counts} · " + catalog.render(
             "report-word-listened", lang, right=cell.listened_right, total=cell.listened))
-    if cell.dont_know:  # misses she said she did not know: not tried and missed (playtest,
-        # Diego: "correct 0 of 4", every miss a 🤷, read as a meaning to reteach)
-        counts = Markup(f"{counts} · " + catalog.render("report-word-dont-know", lang,
-                                                        count=cell.dont_know))
+    if cell.dont_know or cell.listened_dont_know:  # misses she said she did not know: not
+        # tried and missed (playtest, Diego: "correct 0 of 4", every miss a 🤷, read as a
+        # meaning to reteach); listening ones too, said apart (hearing, not meaning)
+        shrugs = cell.dont_know + cell.listened_dont_know
+        counts = Markup(f"{counts} · " + (catalog.render(
+            "report-word-dont-know-listening", lang, count=shrugs,
+            listening=cell.listened_dont_know) if cell.listened_dont_know else catalog.render(
+            "report-word-dont-know", lang, count=shrugs)))
     return counts
 
 

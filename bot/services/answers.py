@@ -197,11 +197,13 @@ def answer_tiles(db: Database, user_id: int, item_id: int, spelling: str, now: d
 
 
 def answer_dont_know(db: Database, user_id: int, item_id: int, now: datetime, tz: ZoneInfo,
-                     holidays: Collection[date] = ()) -> Feedback:
+                     holidays: Collection[date] = (), tiles_on_screen: bool = False
+                     ) -> Feedback:
     """Grade a tapped "🤷 I don't know" under a typed question, or under a question with
     options at the levels that show it there (scaffold.dont_know): a miss, as a wrong answer
     is (mastery on the options shown, attempts, re-teaching and the teacher's counts), and the
-    answer is shown; no option was chosen."""
+    answer is shown; no option was chosen. `tiles_on_screen`: the tapped question showed its
+    letter tiles (after "🔤"), as one opening on them does: kept for the teacher's views."""
     stored, check = _tapped(db, user_id, item_id, typed=None)
     who = learner(db, user_id)
     if not stored.item.typed and not scaffold_for(who.level).dont_know:
@@ -213,8 +215,17 @@ def answer_dont_know(db: Database, user_id: int, item_id: int, now: datetime, tz
         as_tiles = replace(stored, item=replace(stored.item, options=()))
         return _finish(db, as_tiles, grade_dont_know(stored.item), now, tz, holidays, who,
                        check=check, with_tiles=True)
+    # a typed question showing its tiles (it opened on them, or "🔤" showed them): a 🤷 over
+    # letter tiles, which a teacher must not read as typing (playtest, Hodan: "⌨️ typed 0/1"
+    # for a child with no keyboard). Graded as the typed question it is: the evidence is
+    # unchanged (Graded.on_tiles is for the teacher's views only)
+    on_tiles = stored.item.typed and (
+        tiles.first(stored.item, who.level, stored.practice, who.letters_first,
+                    who.reads_aloud)
+        or (tiles_on_screen and tiles.offered(stored.item, who.level, stored.practice,
+                                              who.reads_aloud)))
     return _finish(db, stored, grade_dont_know(stored.item), now, tz, holidays, who,
-                   check=check)
+                   check=check, on_tiles=on_tiles)
 
 
 def _tapped(db: Database, user_id: int, item_id: int, typed: bool | None
@@ -502,7 +513,7 @@ def _counted_choices(db: Database, item: Item, words: list[WordRef | None], who:
 def _finish(db: Database, stored: check_items.StoredItem, grade: Grade, now: datetime,
             tz: ZoneInfo, holidays: Collection[date] = (), who: Learner | None = None,
             check: check_items.Check | None = None, text: str | None = None,
-            with_tiles: bool = False) -> Feedback:
+            with_tiles: bool = False, on_tiles: bool = False) -> Feedback:
     if stored.answered:
         raise AnsweredItemError()
     item, who = stored.item, who or learner(db, stored.student_id)
@@ -567,7 +578,7 @@ def _finish(db: Database, stored: check_items.StoredItem, grade: Grade, now: dat
         graded = Graded(grade.exact, choices, card_today, revealed, stored.practice,
                         stored.remembered, card_read, item.typed, with_tiles,
                         accepted=grade.verdict is Verdict.ACCEPTED,
-                        other_language=other_language)
+                        other_language=other_language, on_tiles=on_tiles)
         # A typed miss keeps its text and the word's mastery before it, in the same
         # statement: a teacher may count it right from /student (overrule.py); so does an
         # answer right only by a class's acceptance, which a withdrawal grades again

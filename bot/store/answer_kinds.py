@@ -11,14 +11,15 @@ from sqlite_utils import Database
 from bot.domain.answer_kinds import KIND_ANSWERS, AnswerKind, KindCount, tally
 from bot.domain.typed_skips import TypedSkips
 from bot.store.class_words import CLASS_WORDS, scope
-from bot.store.study import TILES_BIT, TYPED_BIT
+from bot.store.study import SEEN_AS_TILES, TYPED_BIT
 
 
 def answers_by_kind(db: Database, student_ids: Collection[int], class_ids: Collection[int],
                     latest: int = KIND_ANSWERS) -> dict[int, dict[AnswerKind, KindCount]]:
     """Each student's counted answers (never practice, as every report count) on these
     classes' words among their `latest` answers, by kind (answer_kinds.tally; an item type
-    Puente does not ask is left out). One query for the class, whatever its size (tests/
+    Puente does not ask is left out; a 🤷 over letter tiles is a tiles answer, as she saw
+    it, never a typed one: study.SEEN_AS_TILES). One query for the class, whatever its size (tests/
     handlers/test_report_answer_kinds.py), reading at most `latest` answers a student
     (idx_attempts_student_time finds the time of her `latest`-th answer): reading all her
     answers made the matrix of bench/report_query.py's 30 students and 1 M answers 0.85 s
@@ -33,7 +34,7 @@ def answers_by_kind(db: Database, student_ids: Collection[int], class_ids: Colle
         "WHERE b.student_id = s.value ORDER BY b.answered_at DESC LIMIT 1 OFFSET :skip), '') "
         "WHERE a.practice = 0 AND a.word_id IN (SELECT word_id FROM class_words) "
         "GROUP BY 1, 2, 3",
-        {"tiles": TILES_BIT, "students": json.dumps(sorted(student_ids)), "skip": latest - 1,
+        {"tiles": SEEN_AS_TILES, "students": json.dumps(sorted(student_ids)), "skip": latest - 1,
          **scope(class_ids)}).fetchall()
     by_student: dict[int, list[tuple[str, bool, int, int]]] = {}
     for student_id, item_type, tiles, answered, right in rows:

@@ -36,7 +36,7 @@ from bot.store.answer_kinds import answers_by_kind, typed_skips
 from bot.store.class_words import CLASS_WORDS, scope
 from bot.store.clock import parse, stamp
 from bot.store.people import PLACEMENT, ROSTER_ORDER, TAUGHT_LEVEL
-from bot.store.study import COUNTED_ANSWERS, COUNTED_RIGHT, TILES_BIT
+from bot.store.study import COUNTED_ANSWERS, COUNTED_RIGHT, SEEN_AS_TILES
 
 
 @dataclass(frozen=True)
@@ -74,14 +74,18 @@ class Cell:
     missed_in_run: tuple[str, ...] = ()
     # every miss mastery counts, practice included (WordMastery.misses): the luck rule's count
     misses: int = 0
-    # counted answers spelled with letter tiles (attempts' tiles flag), in attempts, and right
-    # ones among them: a tile miss is a tile miss in its word's line as in the kinds line
+    # counted answers on letter tiles (spelled with them, or 🤷 over them: study.
+    # SEEN_AS_TILES), in attempts, and right ones among them: a tile miss is a tile miss in
+    # its word's line as in the kinds line
     tiled: int = 0
     tiled_right: int = 0
     # counted misses on its meaning (in `meaning_attempts`: never practice nor listening)
     # that were "I don't know": 🤷, or a typed "no sé" (attempts.dont_know; answers before
     # Puente kept it count as none)
     dont_know: int = 0
+    # counted listening misses (in `listened`) that were 🤷: the word's line counts them with
+    # the others, as a 🤷 a teacher reads; apart from `dont_know`, which is of its meaning
+    listened_dont_know: int = 0
 
     @property
     def state(self) -> MasteryState:
@@ -273,17 +277,19 @@ def class_matrix(db: Database, class_id: int, words_of: Collection[int] = (),
         "CASE WHEN m.mastered_at IS NOT NULL THEN (SELECT a.grading FROM attempts a "
         "WHERE a.student_id = m.student_id AND a.word_id = m.word_id "
         "AND a.answered_at = m.mastered_at ORDER BY a.id DESC LIMIT 1) END, "
-        # its answers a teacher's acceptance made right, and its counted answers spelled with
-        # letter tiles and right ones among them (the tiles flag, as the kinds line counts
-        # them): one index seek a word, as the acceptances alone took
+        # its answers a teacher's acceptance made right, and its counted answers on letter
+        # tiles (spelled with them, or 🤷 over them: as the kinds line counts them) and right
+        # ones among them: one index seek a word, as the acceptances alone took
         "(SELECT json_array(count(CASE WHEN a.correct = 1 AND coalesce(a.grading, 0) "
         f"& {ACCEPTED_BIT} THEN 1 END), count(CASE WHEN a.practice = 0 AND "
-        f"coalesce(a.grading, 0) & {TILES_BIT} THEN 1 END), count(CASE WHEN a.practice = 0 "
-        f"AND a.correct = 1 AND coalesce(a.grading, 0) & {TILES_BIT} THEN 1 END), "
-        # ... and its counted misses on its meaning that were 🤷 (listening answers apart,
-        # as in `meaning_attempts`)
+        f"coalesce(a.grading, 0) & {SEEN_AS_TILES} THEN 1 END), count(CASE WHEN "
+        f"a.practice = 0 AND a.correct = 1 AND coalesce(a.grading, 0) & {SEEN_AS_TILES} "
+        "THEN 1 END), "
+        # ... and its counted misses that were 🤷, on its meaning and at listening apart
+        # (as `meaning_attempts` and `listened` count them), in the same seek
         "count(CASE WHEN a.dont_know = 1 AND a.practice = 0 AND a.item_type != 'listen' "
-        "THEN 1 END)) "
+        "THEN 1 END), count(CASE WHEN a.dont_know = 1 AND a.practice = 0 "
+        "AND a.item_type = 'listen' THEN 1 END)) "
         "FROM attempts a WHERE a.student_id = m.student_id AND a.word_id = m.word_id), "
         # a mastered word's misses inside its run of days right (a missed spelling on its
         # deciding review keeps them): one index seek a mastered word, as above
@@ -328,13 +334,14 @@ def class_matrix(db: Database, class_id: int, words_of: Collection[int] = (),
 
 def _cell(r: tuple, near_chance: Mapping[int, datetime]) -> Cell:
     """A class_matrix row as its Cell."""
-    accepted, tiled, tiled_right, dont_know = json.loads(r[21])
+    accepted, tiled, tiled_right, dont_know, listened_dont_know = json.loads(r[21])
     return Cell(r[0], r[1], r[2], bool(r[3]), *r[4:12], bool(r[12]), *r[13:17],
                 near_chance=r[0] in near_chance, teacher_counted=r[17], mastered_at=r[18],
                 success_days=tuple(sorted(json.loads(r[19] or "[]"))),
                 mastered_grading=r[20], teacher_accepted=accepted,
                 missed_in_run=tuple(json.loads(r[22] or "[]")), misses=r[23],
-                tiled=tiled, tiled_right=tiled_right, dont_know=dont_know)
+                tiled=tiled, tiled_right=tiled_right, dont_know=dont_know,
+                listened_dont_know=listened_dont_know)
 
 
 def _checks_unanswered(db: Database, student_ids: Collection[int]

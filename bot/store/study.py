@@ -218,6 +218,9 @@ TYPED_TILES_CHECKS = (
     "AND c.options = '[]' AND (a.grading & ?) != 0")
 TILES_BIT = Graded(False, tiles=True).bits()
 TYPED_BIT = Graded(False, typed=True).bits()  # written (typed, or with letter tiles)
+# A question the student saw as letter tiles: spelled with them, or 🤷 over them (Graded.
+# on_tiles). The teacher's views count both as tiles; the evidence reads TILES_BIT alone
+SEEN_AS_TILES = TILES_BIT | Graded(False, on_tiles=True).bits()
 
 
 def checks_with_typed_tiles(db: Database, student_id: int) -> int:

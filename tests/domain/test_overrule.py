@@ -25,7 +25,8 @@ NOW = datetime(2026, 9, 14, 15, tzinfo=UTC)
 @pytest.mark.parametrize("graded", [
     Graded(True), Graded(False, 6, card_today=True, remembered=True),
     Graded(True, 1, revealed=True, practice_item=True, card_read=True, typed=True),
-    Graded(False, typed=True, tiles=True), Graded(True, 255, tiles=True)])
+    Graded(False, typed=True, tiles=True), Graded(True, 255, tiles=True),
+    Graded(False, typed=True, on_tiles=True)])
 def test_an_answers_grading_survives_its_bits(graded: Graded) -> None:
     assert Graded.from_bits(graded.bits()) == graded
 
@@ -65,3 +66,16 @@ def test_folding_a_tiles_answer_again_is_its_live_fold() -> None:
     assert fold_again(before, [kept], UTC) == live
     assert live != record_answer(before, correct=True, exact=True, item_type=ItemType.REVERSE,
                                  typed=True, now=NOW, local_day="2026-09-14")
+
+
+def test_a_dont_know_over_letter_tiles_folds_as_the_typed_miss_it_was_graded() -> None:
+    """🤷 over a typed question that opened on its tiles (level 1) is kept as shown on tiles
+    for the teacher's views only: folded again, it is the typed miss the live answer was, at
+    the typed guess rate, never the tiles' (bench/mastery_validity.py: identical figures)."""
+    before = new_mastery(7, NOW)
+    live = record_answer(before, correct=False, exact=False, item_type=ItemType.TYPED,
+                         typed=True, now=NOW, local_day="2026-09-14")
+    shown = KeptAnswer(ItemType.TYPED, False, NOW, Graded(False, typed=True, on_tiles=True))
+    assert fold_again(before, [shown], UTC) == live
+    assert live != record_answer(before, correct=False, exact=False, item_type=ItemType.TYPED,
+                                 typed=True, now=NOW, local_day="2026-09-14", tiles=True)

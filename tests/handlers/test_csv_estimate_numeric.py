@@ -15,8 +15,9 @@ async def test_the_estimate_column_holds_only_numbers_and_the_reason_has_its_own
     ask_typed(chat, "science.ecosystems", "habitat", "es")
     await chat.send(ana, "habitat")  # one answer: too few to tell
     rows = csv_rows(await chat.send(chat.user(TEACHER_ID, "Rivera", "en"), "/report"))
-    assert list(rows[0])[-4:] == ["no_estimate_reason", "accepted_by_teacher",
-                                  "mastered_missed_writing", "dont_know"]  # each added last
+    assert list(rows[0])[-5:] == ["no_estimate_reason", "accepted_by_teacher",
+                                  "mastered_missed_writing", "dont_know",
+                                  "listening_dont_know"]  # each added last
     for row in rows:  # a number (0-1) or nothing, and then a reason; never both
         estimate = row["estimated_chance_knows_now"]
         assert (estimate == "") == (row["no_estimate_reason"] != ""), row
