@@ -3,8 +3,11 @@ mainland): what each reads and what is counted when they type in their own scrip
 
 from __future__ import annotations
 
+from bot.presentation import callbacks
+from bot.presentation.han_script import in_script
 from bot.store import check_items
-from tests.harness import Chat, ask_typed, join_and_confirm, texts
+from bot.store.packs import pack_words
+from tests.harness import Chat, answer_until, ask_typed, check_now, join_and_confirm, texts
 
 ZHUYIN = "ㄓㄨㄥˇ ㄑㄩㄣˊ"  # the sounds of 种群 (population) in Taiwan's phonetic letters
 
@@ -30,3 +33,25 @@ async def test_zhuyin_at_a_question_to_write_is_never_graded(chat: Chat) -> None
     assert attempts(chat) == 0 and not check_items.get_item(chat.db, item_id).answered
     assert "✅" in texts(await chat.send(junyu, "population"))  # English is still graded
 
+
+async def test_another_options_chinese_word_at_the_buttons_is_a_go_not_chat(chat: Chat) -> None:
+    """俊宇 typed 種群 (population, one of the options) while habitat was asked: "Thanks for
+    writing! I only help with words and cannot chat … Shall I send it to your teacher?". It is
+    a go at a wrong button: the pointer to the buttons alone, graded nothing."""
+    junyu = chat.user(1001, "俊宇", lang="zh-TW")
+    await join_and_confirm(chat, junyu, lang="zh", level=3)
+    await check_now(chat, junyu)
+    stored = await answer_until(chat, junyu, lambda s: not s.item.typed
+                                and not s.item.asks_meaning and len(s.item.options) > 2)
+    words = {w.word.term: w.word for w in pack_words(chat.db, "science.ecosystems")}
+    other = next(o for o in stored.item.options if o != stored.item.answer and o in words)
+    counted = attempts(chat)
+    for typed in (in_script(words[other].glosses["zh"].term, "Hant-TW"),  # as he types it
+                  words[other].glosses["zh"].term):
+        calls = await chat.send(junyu, typed)
+        assert texts(calls) == in_script(str(chat.app.bot_data.services.catalog.bilingual(
+            "tap-an-answer", "zh")), "Hant-TW"), typed
+        assert not any(data.startswith(f"{callbacks.ASK}:") for c in calls
+                       for _, data in c.buttons), typed
+    assert attempts(chat) == counted
+    assert not check_items.get_item(chat.db, stored.id).answered
