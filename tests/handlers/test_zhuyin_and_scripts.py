@@ -7,7 +7,15 @@ from bot.presentation import callbacks
 from bot.presentation.han_script import in_script
 from bot.store import check_items
 from bot.store.packs import pack_words
-from tests.harness import Chat, answer_until, ask_typed, check_now, join_and_confirm, texts
+from tests.harness import (
+    TEACHER_ID,
+    Chat,
+    answer_until,
+    ask_typed,
+    check_now,
+    join_and_confirm,
+    texts,
+)
 
 ZHUYIN = "ㄓㄨㄥˇ ㄑㄩㄣˊ"  # the sounds of 种群 (population) in Taiwan's phonetic letters
 
@@ -55,3 +63,18 @@ async def test_another_options_chinese_word_at_the_buttons_is_a_go_not_chat(chat
                        for _, data in c.buttons), typed
     assert attempts(chat) == counted
     assert not check_items.get_item(chat.db, stored.id).answered
+
+
+async def test_the_family_invitation_is_in_the_script_the_student_reads(chat: Chat) -> None:
+    """The invitation /family sends the teacher to forward, and its QR code's caption, were
+    Simplified for 俊宇 (zh-TW), around his Traditional name: his Hong Kong grandmother's
+    first words from Puente. 小明 (zh-CN) keeps Simplified."""
+    teacher = chat.user(TEACHER_ID, "Rivera", "en")
+    for user_id, name, phone, wanted in ((1001, "俊宇", "zh-TW", "這是俊宇的老師發給您的訊息"),
+                                         (1002, "小明", "zh-CN", "这是小明的老师发给您的消息")):
+        await join_and_confirm(chat, chat.user(user_id, name, lang=phone), lang="zh", level=2)
+        calls = await chat.send(teacher, f"/family {name}")
+        invitation = next(c.text for c in calls if "?start=f_" in c.text and "👋" in c.text)
+        caption = next(c.text for c in calls if c.method == "sendPhoto")
+        assert wanted in invitation, invitation
+        assert ("掃碼" if phone == "zh-TW" else "扫码") in caption, caption
