@@ -3,8 +3,10 @@ mainland): what each reads and what is counted when they type in their own scrip
 
 from __future__ import annotations
 
-from bot.presentation import callbacks
+from bot.demo.offline import Call
+from bot.presentation import callbacks, menus
 from bot.presentation.han_script import in_script
+from bot.presentation.i18n import REFERENCE, Catalog
 from bot.store import check_items
 from bot.store.packs import pack_words
 from tests.harness import (
@@ -78,3 +80,50 @@ async def test_the_family_invitation_is_in_the_script_the_student_reads(chat: Ch
         caption = next(c.text for c in calls if c.method == "sendPhoto")
         assert wanted in invitation, invitation
         assert ("掃碼" if phone == "zh-TW" else "扫码") in caption, caption
+
+
+def menus_for(calls: list[Call], user_id: int) -> list[dict[str, str]]:
+    """Each command menu set for this chat alone: command -> description."""
+    return [{c["command"]: c["description"] for c in call.params["commands"]} for call in calls
+            if call.method == "setMyCommands"
+            and call.params.get("scope") == {"type": "chat", "chat_id": user_id}]
+
+
+async def test_a_family_member_gets_the_familys_menu_in_her_script(chat: Chat) -> None:
+    """陳婆婆 (zh-HK) had no menu of her own: Telegram showed its "zh" one, the students'
+    (/words, /check, /remind: "for the student's own phone" when tapped), in Simplified."""
+    await join_and_confirm(chat, chat.user(1001, "俊宇", lang="zh-TW"), lang="zh", level=2)
+    made = texts(await chat.send(chat.user(TEACHER_ID, "Rivera", "en"), "/family 俊宇"))
+    grandma = chat.user(2001, "陳婆婆", "zh-HK")
+    opened = await chat.send(grandma, f"/start {made.split('?start=')[1].split()[0]}")
+    chose = await chat.tap(grandma, callbacks.data(callbacks.FAMILY_LANG, "zh-Hant"))
+    assert menus_for(opened, 2001)  # on linking, in the language she is welcomed in
+    for menu in (*menus_for(opened, 2001), *menus_for(chose, 2001)):
+        assert list(menu) == ["now", "ask", "stop", "language", "deleteme", "help"], menu
+    [menu] = menus_for(chose, 2001)
+    assert menu["now"] == "本週更新" and menu["deleteme"] == "刪除您的數據", menu
+
+
+async def test_a_teacher_linked_as_family_keeps_the_teachers_menu(chat: Chat) -> None:
+    """One account, two roles (a teacher whose own child is in the class): the teacher's menu
+    stays, with the commands a teacher needs."""
+    await join_and_confirm(chat, chat.user(1001, "俊宇", lang="zh-TW"), lang="zh", level=2)
+    teacher = chat.user(TEACHER_ID, "Rivera", "en")
+    made = texts(await chat.send(teacher, "/family 俊宇"))
+    calls = await chat.send(teacher, f"/start {made.split('?start=')[1].split()[0]}")
+    assert "Welcome! You are now connected to 俊宇's learning" in texts(calls)
+    calls += await chat.tap(teacher, callbacks.data(callbacks.FAMILY_LANG, "en"))
+    assert "Thank you! You will get a short weekly update" in texts(calls)
+    assert not menus_for(calls, TEACHER_ID)
+
+
+def test_every_languages_family_and_teacher_menus_list_every_command() -> None:
+    """The menus are read from /help's lines; Arabic isolates each command left-to-right
+    ("\u2068/now\u2069 - ..."), and its menus held /help alone."""
+    catalog = Catalog.load()
+    family = [c.command for c in menus.family_menu(catalog, REFERENCE)]
+    teacher = [c.command for c in menus.teacher_commands(catalog, REFERENCE)]
+    assert family == ["now", "ask", "stop", "language", "deleteme", "help"]
+    for lang in catalog.languages:
+        assert [c.command for c in menus.family_menu(catalog, lang)] == family, lang
+        assert [c.command for c in menus.teacher_commands(catalog, lang)] == teacher, lang
