@@ -12,6 +12,7 @@ from bot.store.packs import pack_words
 from tests.harness import (
     TEACHER_ID,
     Chat,
+    answer_as_written,
     answer_until,
     ask_typed,
     check_now,
@@ -127,3 +128,20 @@ def test_every_languages_family_and_teacher_menus_list_every_command() -> None:
     for lang in catalog.languages:
         assert [c.command for c in menus.family_menu(catalog, lang)] == family, lang
         assert [c.command for c in menus.teacher_commands(catalog, lang)] == teacher, lang
+
+
+async def test_a_teachers_chinese_answer_reaches_each_reader_in_her_script(chat: Chat) -> None:
+    """The teacher (or an aide at her keyboard) answered 小明 (zh-CN) in Traditional: he got
+    "棲息地就是動物的家。加油！" as typed. Each reader gets the words in her script."""
+    teacher = chat.user(TEACHER_ID, "Rivera", "en")
+    for user_id, name, phone, wanted in ((1001, "小明", "zh-CN", "栖息地就是动物的家。加油！"),
+                                         (1002, "俊宇", "zh-TW", "棲息地就是動物的家。加油！")):
+        student = chat.user(user_id, name, lang=phone)
+        await join_and_confirm(chat, student, lang="zh", level=2)
+        await chat.send(student, "/ask 老师 这个词什么意思")
+        relay = next(c for c in await chat.deliver() if c.chat_id == TEACHER_ID
+                     and name in c.text)
+        assert relay.result_id is not None
+        await answer_as_written(chat, teacher, "棲息地就是動物的家。加油！", relay.result_id)
+        answer = next(c for c in await chat.deliver() if c.chat_id == user_id)
+        assert wanted in answer.text, answer.text
