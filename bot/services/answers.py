@@ -381,7 +381,7 @@ def _answer_text(db: Database, user_id: int, stored: check_items.StoredItem,
                 return gloss
             return TapAnAnswer(stored.id, stored.poll_message,
                                tries_an_answer(text, stored.item.options)
-                               or _names_an_option(db, who, stored, text), key)
+                               or _names_her_word(db, who, stored, text), key)
         return _finish(db, stored, grade_choice(stored.item, index), now, tz, holidays, who,
                        check=check)
     grade = _typed_grade(db, who, stored, text)
@@ -441,16 +441,15 @@ def _gloss_at_buttons(db: Database, who: Learner, stored: check_items.StoredItem
                           school=language not in (None, who.language), tap=tap)
 
 
-def _names_an_option(db: Database, who: Learner, stored: check_items.StoredItem, text: str
-                     ) -> bool:
-    """Whether `text` is the home-language word of one of the question's options (a go at a
-    wrong one: the pointer, never the offer to the teacher); read only for text that looks
-    like no go otherwise."""
+def _names_her_word(db: Database, who: Learner, stored: check_items.StoredItem, text: str
+                    ) -> bool:
+    """Whether `text` is the home-language word of one of her packs' words (an option, or a
+    card she read: a go at the question, wrong, so the pointer, never the offer to the
+    teacher); read only for text that looks like no go otherwise."""
     found = words_by_id(db, [stored.item.word_id])
-    options = {fold(option) for option in stored.item.options}
     packs = dict.fromkeys([*(w.pack_id for w in found), *who.pack_ids])
-    return names_one(text, (w.word for pid in packs for w in pack_words(db, pid)
-                            if fold(w.word.term) in options), who.language)
+    return names_one(text, (w.word for pid in packs for w in pack_words(db, pid)),
+                     who.language)
 
 
 def _not_written(stored: check_items.StoredItem, who: Learner, grade: Grade, text: str

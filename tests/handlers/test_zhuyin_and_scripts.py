@@ -45,10 +45,10 @@ async def test_zhuyin_at_a_question_to_write_is_never_graded(chat: Chat) -> None
     assert "✅" in texts(await chat.send(junyu, "population"))  # English is still graded
 
 
-async def test_another_options_chinese_word_at_the_buttons_is_a_go_not_chat(chat: Chat) -> None:
-    """俊宇 typed 種群 (population, one of the options) while habitat was asked: "Thanks for
-    writing! I only help with words and cannot chat … Shall I send it to your teacher?". It is
-    a go at a wrong button: the pointer to the buttons alone, graded nothing."""
+async def test_another_words_chinese_at_the_buttons_is_a_go_not_chat(chat: Chat) -> None:
+    """俊宇 typed 種群 (population, one of the options) while habitat was asked, 小明 生态系统
+    (a card, not an option): "Thanks for writing! I only help with words and cannot chat …
+    Shall I send it to your teacher?". It is a go, wrong: the pointer alone, graded nothing."""
     junyu = chat.user(1001, "俊宇", lang="zh-TW")
     await join_and_confirm(chat, junyu, lang="zh", level=3)
     await check_now(chat, junyu)
@@ -56,9 +56,10 @@ async def test_another_options_chinese_word_at_the_buttons_is_a_go_not_chat(chat
                                 and not s.item.asks_meaning and len(s.item.options) > 2)
     words = {w.word.term: w.word for w in pack_words(chat.db, "science.ecosystems")}
     other = next(o for o in stored.item.options if o != stored.item.answer and o in words)
+    apart = next(t for t, w in words.items() if t not in stored.item.options and "zh" in w.glosses)
     counted = attempts(chat)
     for typed in (in_script(words[other].glosses["zh"].term, "Hant-TW"),  # as he types it
-                  words[other].glosses["zh"].term):
+                  words[other].glosses["zh"].term, words[apart].glosses["zh"].term):
         calls = await chat.send(junyu, typed)
         assert texts(calls) == in_script(str(chat.app.bot_data.services.catalog.bilingual(
             "tap-an-answer", "zh")), "Hant-TW"), typed
