@@ -370,12 +370,12 @@ async def language_button(update: Update, context: PuenteContext) -> None:
     changed = family.set_language(s.db, user.id, code)
     s.scripts.choose(user.id, callbacks.script_choice(cb))  # "繁體中文": Chinese, Traditional
     _retell_link(context, user.id, clean_name(user.first_name), code)
+    await _show_menu(context, user.id, code)  # unseen: before what she reads, never between
     back = None if undo or before == code else \
         keyboards.undo_language(s.catalog, before, callbacks.FAMILY_LANG, code)
     # after /stop, "you will get a weekly update… /stop to stop it" would be untrue
     await say(update, context, "family-welcome-stopped" if family.all_stopped(s.db, user.id)
               else "family-welcome", markup=back, language=language_name(code))
-    await _show_menu(context, user.id, code)
     await _tell_what_is_missing(update, context, user.id, code, changed)
 
 
