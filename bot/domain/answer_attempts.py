@@ -14,8 +14,9 @@ So, beyond letters in a script no option uses and more words than any option has
 - Chinese or Japanese text longer than the longest option by more than EXTRA_CHARACTERS
   characters is a message, as a sentence is in a script with spaces.
 
-One character ("猫") or one word stays a guess, even in a script no option uses: "猫" under
-English options was offered to the teacher, who got "猫" (playtest, Lin). "好的" (ok) under
+One character ("猫"), one word, or one word's Zhuyin ("ㄕㄥ ㄊㄞˋ", up to ZHUYIN_WORD
+syllables) stays a guess, even in a script no option uses: "猫" under English options was
+offered to the teacher, who got "猫" (playtest, Lin). "好的" (ok) under
 Chinese options shares no character and is no guess, but it is no message for the teacher
 either: the acknowledgement filter (relays.worth_offering) keeps it to the pointer alone.
 
@@ -29,12 +30,15 @@ import re
 from collections.abc import Sequence
 
 from bot.domain.language import letter_scripts
+from bot.domain.pinyin import is_zhuyin
 
 EXTRA_WORDS = 1  # "the habitat" for "habitat": a word more than the longest option still tries
 EXTRA_CHARACTERS = 2  # "是图书馆" for "图书馆": a word more, in a script with no spaces
 UNSPACED = frozenset({"han", "kana"})  # scripts that write no spaces between words
 HELD = 3  # a word of 3 letters or more held in another ("كلب" in "الكلب"); "لا" in "كلام" is not
 SAME_START = 4  # words that begin with as many letters alike are one word, ended differently
+ZHUYIN_WORD = 4  # syllables: a Chinese word is one to four characters (生態系統)
+_ZHUYIN_SYLLABLE = re.compile(r"[\sˉˊˇˋ˙]+")  # a space or a tone mark ends one
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['’-][A-Za-z\u00c0-\u024f]+)*")
 
 
@@ -44,7 +48,10 @@ def _characters(text: str) -> list[str]:
 
 
 def _one_word(text: str) -> bool:
-    """Whether `text` is one word, or one character in a script with no spaces."""
+    """Whether `text` is one word, or one character in a script with no spaces, or Zhuyin of
+    one word's syllables ("ㄕㄥ ㄊㄞˋ": each syllable a character, spaced or not)."""
+    if is_zhuyin(text):
+        return len([s for s in _ZHUYIN_SYLLABLE.split(text) if s]) <= ZHUYIN_WORD
     return len(text.split()) == 1 and len(_characters(text)) <= 1
 
 

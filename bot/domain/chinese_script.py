@@ -92,3 +92,18 @@ def simplified(text: str) -> str:
     説 -> 说): what a Traditional reader types, folded to match the Simplified glosses she
     was shown converted."""
     return _to_simplified()(text)
+
+
+@functools.cache
+def _to_simplified_characters() -> Callable[[str], str]:
+    import opencc
+
+    converter: Any = opencc.OpenCC("t2s")
+    return converter.convert  # type: ignore[no-any-return]
+
+
+def simplified_characters(text: str) -> str:
+    """Chinese a person wrote, in Simplified characters with every word as they wrote it (a
+    Hong Kong teacher's 的士 stays 的士): kept in the catalogue's script, it reaches each reader
+    in hers (a Traditional reader's converted as it leaves)."""
+    return _to_simplified_characters()(text)

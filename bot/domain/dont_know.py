@@ -18,8 +18,12 @@ it did not accept.
 from __future__ import annotations
 
 import functools
+import re
 
+from bot.domain.chinese_script import simplified
 from bot.domain.thanks import QUESTION_MARKS, words
+
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # Chinese characters
 
 # Written as people type them, "|" between phrases: folding makes "no se" of "No sé" and
 # "nao sei" of "Não sei", so a phrase needs no accentless twin.
@@ -52,6 +56,8 @@ DONT_KNOW_PHRASES: dict[str, str] = {  # pragma: no mutate block (data)
     "zh": "不知道|我不知道|不晓得|我不晓得|不曉得|我不曉得|不记得|我不记得|不記得|我不記得|"
           "不会|我不会|不會|我不會|我也不知道|也不知道|不清楚|我不清楚|不太清楚|不确定|"
           "我不确定|不確定|忘了|我忘了|忘记了|我忘记了|忘記了|"
+          # Cantonese, as Hong Kong writes it (folded to Simplified characters, as all is)
+          "唔知|我唔知|唔知道|我唔知道|唔识|我唔识|唔记得|我唔记得|"
           # toneless pinyin, as typed on a Latin keyboard, and chat's "bzd" (不知道)
           "bu zhi dao|wo bu zhi dao|bu zhidao|wo bu zhidao|bzd|bu hui|wo bu hui|bu ji de|"
           "wo bu ji de|bu jide|wang le|wo wang le|bu qing chu|bu qingchu",
@@ -109,6 +115,8 @@ _SHRUG_PARTS = frozenset({SHRUG, "\u200d", "\u2640", "\u2642", "\ufe0f",
 
 
 def _folded(text: str) -> str:
+    if _HAN.search(text):  # Traditional (什麼意思, 聽不懂) is the Simplified a list holds
+        text = simplified(text)
     return " ".join(w.folded for w in words(text))
 
 
@@ -177,6 +185,8 @@ NOT_UNDERSTOOD_PHRASES: dict[str, str] = {  # pragma: no mutate block (data)
           "mafhemtesh|ma fhemtesh",
     "zh": "不懂|我不懂|看不懂|我看不懂|不明白|我不明白|听不懂|我听不懂|不太懂|我不太懂|"
           "不太明白|没懂|没看懂|我没懂|我没看懂|什么意思|啥意思|是什么意思|"
+          "唔明|我唔明|唔明白|我唔明白|睇唔明|我睇唔明|听唔明|我听唔明|咩意思|乜嘢意思|"
+          "系咩意思|"
           # toneless pinyin, as typed on a Latin keyboard
           "bu dong|wo bu dong|kan bu dong|wo kan bu dong|bu ming bai|wo bu ming bai|"
           "bu mingbai|ting bu dong|shen me yi si|shenme yisi|sha yi si",

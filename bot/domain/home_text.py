@@ -21,7 +21,7 @@ from types import MappingProxyType
 from bot.domain.chinese_script import simplified
 from bot.domain.cognates import fold
 from bot.domain.language import detect_language, school_languages
-from bot.domain.pinyin import readings
+from bot.domain.pinyin import is_zhuyin, readings, zhuyin_key, zhuyin_readings
 
 _NON_WORD = re.compile(r"[^\w\s]|_")
 _LIGATURES = str.maketrans({"æ": "ae", "œ": "oe", "ß": "ss", "đ": "d"})
@@ -72,6 +72,8 @@ def home_key(text: str, lang: str | None) -> str:
         return _spaced(unicodedata.normalize("NFC", text.casefold()))
     if lang == "zh" and text.isascii():  # pinyin with tone numbers: "zhou1chang2" is zhouchang
         text = _TONE_NUMBERS.sub("", text)
+    elif lang == "zh" and is_zhuyin(text):  # "ㄓㄨㄥˇ ㄑㄩㄣˊ": 种群 in Taiwan's phonetic letters
+        return zhuyin_key(text)
     elif lang == "zh":  # typed in Traditional (生態系統, 軟體): the Simplified gloss it read
         text = simplified(text)
     tokens = _spaced(fold(text).translate(_LIGATURES)).split()
@@ -158,8 +160,8 @@ def home_keys(glosses: tuple[str, ...], lang: str | None) -> Mapping[str, str]:
             for key in (home_key(variant, lang), home_key(variant, None)):
                 if key:
                     keys.setdefault(key, gloss)
-            if lang == "zh":  # "mianji" typed on a Latin keyboard is 面积 (pinyin.py)
-                for reading in readings(variant):
+            if lang == "zh":  # "mianji" typed on a Latin keyboard is 面积 (pinyin.py), and
+                for reading in (*readings(variant), *zhuyin_readings(variant)):  # "ㄇㄧㄢˋ ㄐㄧ"
                     keys.setdefault(reading, gloss)
     return MappingProxyType(keys)
 

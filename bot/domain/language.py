@@ -196,12 +196,15 @@ _RANGES = sorted([
     (0x1780, 0x17FF, "khmer"), (0x1100, 0x11FF, "hangul"), (0x3130, 0x318F, "hangul"),
     (0xAC00, 0xD7AF, "hangul"), (0x3040, 0x30FF, "kana"), (0xFF66, 0xFF9D, "kana"),
     (0x3400, 0x4DBF, "han"), (0x4E00, 0x9FFF, "han"), (0xF900, 0xFAFF, "han"),
+    # Zhuyin (Bopomofo), Taiwan's phonetic letters: a child who cannot write a character types
+    # its sounds (ㄓㄨㄥˇ ㄑㄩㄣˊ). In no range, it read as no script, so as an English go
+    (0x3100, 0x312F, "bopomofo"), (0x31A0, 0x31BF, "bopomofo"),
 ])  # fmt: skip
 _STARTS = [start for start, _, _ in _RANGES]
 # A script written by one catalogue language settles the question.
 _SCRIPT_ONLY = {
     "greek": "el", "hebrew": "he", "bengali": "bn", "gurmukhi": "pa", "thai": "th",
-    "myanmar": "my", "khmer": "km", "hangul": "ko", "kana": "ja",
+    "myanmar": "my", "khmer": "km", "hangul": "ko", "kana": "ja", "bopomofo": "zh",
 }  # fmt: skip
 # Scripts whose languages no rule here tells apart: a menu order, never an answer.
 _SCRIPT_MENU = {"ethiopic": (("am", 0.5), ("ti", 0.5))}
@@ -352,6 +355,8 @@ def _dominant_script(text: str) -> str | None:
             weights[script] = weights.get(script, 0.0) + weight
     if "kana" in weights and "han" in weights:
         weights["kana"] += weights.pop("han")
+    if "bopomofo" in weights and "han" in weights:  # Zhuyin among characters: only Chinese
+        weights["bopomofo"] += weights.pop("han")
     if not weights:
         return None
     best = max(weights, key=weights.__getitem__)

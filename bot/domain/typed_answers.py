@@ -149,6 +149,15 @@ def gloss_language(word: Word, lang: str | None, gloss: str | None) -> str | Non
                  if (g := word.glosses.get(code)) and g.term == gloss), lang)
 
 
+def names_one(text: str, words: Iterable[Word], lang: str | None) -> bool:
+    """Whether `text` is one of `words`' own home-language word (its gloss, or for Chinese its
+    pinyin or Zhuyin): "種群" (population) or "生态系统" (ecosystem) typed while habitat is
+    asked is a go at the question, wrong, not chat for the teacher (playtest, Jun-yu, 11: "I
+    only help with words and cannot chat. Shall I send it to your teacher?")."""
+    return any(grade(text, w.term, home_terms=own_terms(w, lang)[0], lang=lang).kind
+               is Verdict.HOME_LANGUAGE_WORD for w in words)
+
+
 def grade(answer: str, expected: str, forms: Sequence[str] = (),
           home_terms: Sequence[str] = (), lang: str | None = None,
           other_terms: Sequence[str] = (), false_friends: Sequence[str] = ()) -> TypedVerdict:

@@ -45,6 +45,7 @@ from bot.presentation import (
 from bot.presentation.i18n import language_name
 from bot.presentation.students import names_and, student_label
 from bot.services import (
+    askers,
     awake,
     family,
     family_updates,
@@ -161,7 +162,16 @@ async def start(update: Update, context: PuenteContext) -> None:
                                english_first=family.reads_phone_english(s.db, user.id, phone))
     await context.bot.send_message(chat.id, text, parse_mode=ParseMode.HTML,
                                    reply_markup=_menu(context, user.id, user.language_code))
+    await _show_menu(context, user.id, lang)
     _tell_new_link(context, user.id, opened, clean_name(user.first_name))
+
+
+async def _show_menu(context: PuenteContext, user_id: int, lang: str) -> None:
+    """Give a family member the family's command menu in `lang` (never to a student or a
+    teacher on the same account: theirs stays)."""
+    s = context.services
+    if askers.is_family_only(s.db, user_id):
+        await menus.show_menu(context.bot, user_id, menus.family_menu(s.catalog, lang))
 
 
 def _tell_new_link(context: PuenteContext, user_id: int, opened: family.LinkOpened,
@@ -360,6 +370,7 @@ async def language_button(update: Update, context: PuenteContext) -> None:
     changed = family.set_language(s.db, user.id, code)
     s.scripts.choose(user.id, callbacks.script_choice(cb))  # "繁體中文": Chinese, Traditional
     _retell_link(context, user.id, clean_name(user.first_name), code)
+    await _show_menu(context, user.id, code)  # unseen: before what she reads, never between
     back = None if undo or before == code else \
         keyboards.undo_language(s.catalog, before, callbacks.FAMILY_LANG, code)
     # after /stop, "you will get a weekly update… /stop to stop it" would be untrue

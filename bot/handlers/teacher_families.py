@@ -45,6 +45,7 @@ from bot.presentation import (
     views,
 )
 from bot.presentation.class_views import join_link, qr_png
+from bot.presentation.han_script import in_script
 from bot.presentation.i18n import Markup
 from bot.presentation.keyboards import listen_rows
 from bot.presentation.students import families_pages, made_at
@@ -104,11 +105,14 @@ async def _invitation(context: PuenteContext, teacher_id: int, link: FamilyLink)
     said after linking, in their own language (the welcome and its no-model note)."""
     s = context.services
     url, name = join_link(context.bot.username, link.payload), link.student_name
-    await send_long(context, teacher_id, s.catalog.bilingual(
-        "family-invitation", link.language, name=name, link=url))
+    # It goes to the teacher's chat but is read by the family: in the script the student
+    # reads (a Taiwanese student's grandmother got Simplified, around his Traditional name)
+    script = s.scripts.script(link.student_id)
+    await send_long(context, teacher_id, in_script(s.catalog.bilingual(
+        "family-invitation", link.language, name=name, link=url), script))
     await send_picture(context, teacher_id, lambda: qr_png(url), filename="family-link.png",
-                       caption=s.catalog.render("family-invitation-qr", link.language,
-                                               name=name))
+                       caption=in_script(s.catalog.render("family-invitation-qr",
+                                                          link.language, name=name), script))
 
 
 async def families(update: Update, context: PuenteContext) -> None:

@@ -26,8 +26,9 @@ STUDENT_COMMANDS = ("start", "words", "check", "progress", "language", "remind",
 # came in a second message, apart from the commands they go with)
 TEACHER_HELP_KEYS = ("help-teacher-classes", "help-teacher-words", "help-teacher-reports",
                      "help-teacher-recordings", "help-teacher-families", "help-teacher-account")
-# "/newclass NAME - create a class and its join link" -> ("newclass", "create a class ...")
-HELP_LINE = re.compile(r"^/([a-z0-9_]{1,32})\b[^\n]*? - (.+)$", re.MULTILINE)
+# "/newclass NAME - create a class and its join link" -> ("newclass", "create a class ...");
+# in Arabic the command is isolated left-to-right ("\u2068/now\u2069 - ..."), and read so too
+HELP_LINE = re.compile(r"^[\u2066-\u2068]?/([a-z0-9_]{1,32})\b[^\n]*? - (.+)$", re.MULTILINE)
 
 
 def student_commands(catalog: Catalog, lang: str) -> list[BotCommand]:
@@ -64,6 +65,16 @@ def teacher_help(catalog: Catalog, lang: str, limit: int = MESSAGE_LIMIT) -> lis
 def family_commands(catalog: Catalog) -> list[str]:
     """The commands family /help documents."""
     return [c for c, _ in HELP_LINE.findall(catalog.plain("help-family", REFERENCE))]
+
+
+def family_menu(catalog: Catalog, lang: str) -> list[BotCommand]:
+    """A family member's own menu: the commands family /help documents, described there in
+    `lang`, then /help. Without it her menu was the students' (/words, /check, /remind...,
+    each "for the student's own phone"), and in Simplified for a Hong Kong grandmother
+    (Telegram keys its menus by "zh" alone)."""
+    found = {c: d.strip()[:256] for c, d in HELP_LINE.findall(catalog.plain("help-family", lang))}
+    found.setdefault("help", catalog.plain("command-help", lang))
+    return [BotCommand(c, d) for c, d in found.items()]
 
 
 def student_only_commands(catalog: Catalog) -> list[str]:

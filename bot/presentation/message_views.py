@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, tzinfo
 
+from bot.domain.chinese_script import simplified_characters
 from bot.domain.family_notes import FAMILY_NOTES, STUDENT_LOST, label_key
 from bot.domain.gaps import GAP
 from bot.domain.language import is_rtl
@@ -337,6 +338,12 @@ def answer_queued(catalog: Catalog, lang: str, answer: Answer, later: str | None
     return Markup(f"{text} {catalog.render('answer-queued-quiet', lang, time=later)}")
 
 
+def in_chinese_script(text: str, lang: str) -> str:
+    """A teacher's own words in a reader's language: Chinese kept in Simplified characters,
+    which the bot converts for a Traditional reader as it leaves (others: unchanged)."""
+    return simplified_characters(text) if lang == "zh" else text
+
+
 def answer_text(catalog: Catalog, answer: Answer) -> Markup:
     """What the family member or student reads (a ready-made reply: Puente's own words, which
     one message always holds)."""
@@ -363,8 +370,9 @@ def _answer_lines(catalog: Catalog, answer: Answer) -> list[Markup]:
         if asked.asker_role == FAMILY else \
         catalog.bilingual("answer-header-student", lang, english_first=True) \
         if english_first else catalog.render("answer-header-student", lang)
-    # Written in their own language, it is theirs to read as it is: nothing to mark or add.
-    body = quotes(answer.original) if answer.own_language else \
+    # Written in their own language, it is theirs to read as it is: nothing to mark or add
+    # (Chinese in the script they read: a teacher's Traditional reached a mainland child so)
+    body = quotes(in_chinese_script(answer.original, lang)) if answer.own_language else \
         _english_first(catalog, lang, answer.original, answer.translation) \
         if english_first and answer.translation is not None else \
         _translated(catalog, lang, answer.original, answer.translation,

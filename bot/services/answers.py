@@ -49,6 +49,7 @@ from bot.domain.typed_answers import (
     RETRY,
     Verdict,
     gloss_language,
+    names_one,
     own_terms,
     pack_terms,
 )
@@ -390,7 +391,8 @@ def _answer_text(db: Database, user_id: int, stored: check_items.StoredItem,
             if gloss is not None:
                 return gloss
             return TapAnAnswer(stored.id, stored.poll_message,
-                               tries_an_answer(text, stored.item.options), key)
+                               tries_an_answer(text, stored.item.options)
+                               or _names_her_word(db, who, stored, text), key)
         return _finish(db, stored, grade_choice(stored.item, index), now, tz, holidays, who,
                        check=check)
     grade = _typed_grade(db, who, stored, text)
@@ -448,6 +450,17 @@ def _gloss_at_buttons(db: Database, who: Learner, stored: check_items.StoredItem
     language = gloss_language(word, who.language, grade.matched)
     return WriteInEnglish(language, (grade.graded or text.strip())[:60], True,
                           school=language not in (None, who.language), tap=tap)
+
+
+def _names_her_word(db: Database, who: Learner, stored: check_items.StoredItem, text: str
+                    ) -> bool:
+    """Whether `text` is the home-language word of one of her packs' words (an option, or a
+    card she read: a go at the question, wrong, so the pointer, never the offer to the
+    teacher); read only for text that looks like no go otherwise."""
+    found = words_by_id(db, [stored.item.word_id])
+    packs = dict.fromkeys([*(w.pack_id for w in found), *who.pack_ids])
+    return names_one(text, (w.word for pid in packs for w in pack_words(db, pid)),
+                     who.language)
 
 
 def _not_written(stored: check_items.StoredItem, who: Learner, grade: Grade, text: str

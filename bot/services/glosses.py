@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from sqlite_utils import Database
 
 from bot.domain.checks import WordRef
+from bot.domain.chinese_script import simplified
 from bot.domain.errors import PuenteError
 from bot.domain.language import LANGUAGES, Capability
 from bot.domain.names import clean
@@ -262,6 +263,10 @@ def teacher_gloss(db: Database, teacher_id: int, text: str, now: datetime) -> tu
              if w.word.term.casefold() == term]
     if not words:
         raise GlossError(prompt_key="gloss-unknown-word", word=term)
+    if lang == "zh":  # Chinese is kept Simplified, as the packs' glosses are, and converted
+        # for each reader: an aide's Traditional gloss reached a mainland student as typed,
+        # above the pack's Simplified line (playtest)
+        gloss = simplified(gloss)
     memory.remember(db, SOURCE, lang, words[0].word.term, gloss, memory.TEACHER, now)
     return words[0].word.term, lang
 

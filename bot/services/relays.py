@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta
 from sqlite_utils import Database
 
 from bot.domain.checks import Item
+from bot.domain.chinese_script import simplified
 from bot.domain.dont_know import says_dont_know, says_not_understood
 from bot.domain.emoji import meanings, only_emoji, only_thanks_emoji
 from bot.domain.errors import PuenteError
@@ -162,7 +163,10 @@ async def prepare_ask(db: Database, translator: Translator | None, who: Asker, c
     written = UNKNOWN if emoji is not None else written_in(text, who.language, sure=who.chosen)
     english = None
     if written not in ("en", UNKNOWN) and translator is not None and text.strip():
-        english = await translator.translate_transient(text, "en", source=written)
+        # Argos' Chinese model reads Simplified: a Hong Kong or Taiwan family's words go to
+        # it folded (the teacher still reads them as written)
+        english = await translator.translate_transient(
+            simplified(text) if written == "zh" else text, "en", source=written)
     # Who never chose a language is answered in the one they wrote in, when it is known.
     language = who.language if who.chosen or written == UNKNOWN else written
     return Relay(child, teacher_ids, text.strip(), english, written,

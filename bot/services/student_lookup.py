@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from bot.domain import hangul_names, pinyin
+from bot.domain.chinese_script import simplified_characters
 from bot.domain.names import closest_name, fold_label, fold_name
 from bot.services.teaching import (
     BadInputError,
@@ -67,11 +68,11 @@ def find_student(db: Database, teacher_id: int, who: str, command: str = "/stude
         classes = [c for c in classes if c.id == in_class.id]
     number, scope = _roster_number(wanted, classes)
     rows = [(row, found) for found in classes for row in roster(db, found.id)]
-    typed = fold_name(wanted)  # "Lucia" is Lucía: a teacher's keyboard may have no accents
+    typed = _name_key(wanted)  # "Lucia" is Lucía: a teacher's keyboard may have no accents
     matches = [(row, found) for row, found in rows
                if (_name_key(row.first_name) == typed
                    or (row.number == number and found in scope))
-               and (not named or _name_key(row.first_name) == fold_name(named))]
+               and (not named or _name_key(row.first_name) == _name_key(named))]
     if not matches and number and not named:  # "/level 3 2": there is no number 3, say so
         raise StudentNotFoundError(prompt_key="student-number-not-found", number=number)
     if not matches and in_class is not None:  # "Wei 7B Science": Wei is in another class
@@ -143,8 +144,10 @@ class StudentNames:
 def _name_key(first_name: str) -> str:
     """Names that read the same are the same name: "Ana", "ana " and "Ana" with an invisible
     character; and so are names a teacher types alike ("Lucia" and "Lucía": either, typed,
-    finds both, so both are told apart by their number)."""
-    return fold_name(first_name)
+    finds both, so both are told apart by their number), and a Chinese name in either script
+    ("陈家豪" copied from a Simplified list finds 陳家豪, as his phone writes it: playtest)."""
+    key = fold_name(first_name)
+    return simplified_characters(key) if pinyin.has_han(key) else key
 
 
 def _not_found(who: str, wanted: str, rows: list[tuple[RosterRow, people.ClassInfo]],

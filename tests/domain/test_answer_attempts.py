@@ -21,6 +21,7 @@ EN = ("library", "teacher", "school", "pencil")
     ("선생님 안녕하세요 모르겠어요", KO), ("잘 모르겠어요", KO),
     ("я не понимаю", RU), ("привет учитель я не знаю", RU),
     ("你好", EN), ("I do not understand this question at all", EN),
+    ("ㄌㄠˇ ㄕ ㄨㄛˇ ㄅㄨˋ ㄏㄨㄟˋ", EN),  # 老师我不会, in Zhuyin: a sentence
     ("你好老师我不懂", ("habitat",)), ("我不会英语", EN), ("مرحبا يا أستاذ", EN),
 ])
 def test_a_sentence_in_her_language_is_a_message(text: str, options: tuple[str, ...]) -> None:
@@ -36,6 +37,8 @@ def test_a_sentence_in_her_language_is_a_message(text: str, options: tuple[str, 
     # one character or word in a script no option uses (playtest, Lin: "猫" reached the
     # teacher)
     ("猫", EN), ("猫", ("habitat",)), ("كلب", EN), ("кот", EN),
+    # a word's Zhuyin, spaced or not, with its tone marks or not (playtest, Jun-yu, 11)
+    ("ㄕㄥ ㄊㄞˋ", EN), ("ㄕㄥㄊㄞˋㄒㄧˋㄊㄨㄥˇ", EN), ("ㄇㄠ", ("habitat",)),
 ])
 def test_a_go_at_an_option_is_a_guess(text: str, options: tuple[str, ...]) -> None:
     assert tries_an_answer(text, options)
@@ -43,6 +46,7 @@ def test_a_go_at_an_option_is_a_guess(text: str, options: tuple[str, ...]) -> No
 
 @pytest.mark.parametrize(("text", "answer", "other"), [
     ("猫", "habitat", True), ("你好老师我不懂", "habitat", True), ("موطن", "habitat", True),
+    ("ㄓㄨㄥˇ ㄑㄩㄣˊ", "population", True),  # Zhuyin: the sounds of 种群, no English letter
     ("organsim", "organism", False), ("habitat 猫", "habitat", False), ("3", "habitat", False),
 ])
 def test_text_no_spelling_of_the_english_word_could_use(text: str, answer: str,

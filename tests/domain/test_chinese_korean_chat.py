@@ -21,6 +21,8 @@ from bot.domain.typed_answers import Verdict, grade
     "不知道啊", "不知道呢", "我也不知道", "不清楚", "我忘了",
     "몰라요ㅠㅠ", "모르겠어요ㅠ", "몰라요 ㅠㅠ", "모르겠어요ㅋㅋ", "몰라여", "모름", "ㅁㄹ",
     "잘 모르겠습니다", "저도 몰라요", "선생님 몰라요", "老师，我不知道",
+    # Hong Kong's Cantonese, in Traditional (playtest: 陳家豪's "我唔識" went to the teacher)
+    "唔知", "我唔識", "唔記得", "老師，我唔知",
 ])
 def test_i_dont_know_as_chinese_and_korean_children_type_it_is_a_kind_miss(typed: str) -> None:
     assert says_dont_know(typed)
@@ -34,6 +36,8 @@ def test_i_dont_know_as_chinese_and_korean_children_type_it_is_a_kind_miss(typed
     "bu dong", "wo bu dong", "kan bu dong", "shen me yi si", "什么意思", "什么意思？", "啥意思",
     "不太懂", "看不懂呀", "听不懂", "이해 못 했어요", "무슨 뜻이에요?", "老师我不懂",
     "laoshi wo bu dong", "선생님 이해가 안 돼요",
+    # in Traditional, as Taiwan and Hong Kong type it, and in Cantonese
+    "什麼意思", "聽不懂", "沒看懂", "老師我聽不懂", "唔明", "我睇唔明", "咩意思",
 ])
 def test_i_dont_understand_in_pinyin_or_korean_asks_for_help_not_a_grade(typed: str) -> None:
     assert says_not_understood(typed) and not says_dont_know(typed)
@@ -41,7 +45,7 @@ def test_i_dont_understand_in_pinyin_or_korean_asks_for_help_not_a_grade(typed: 
 
 @pytest.mark.parametrize("typed", [
     "integer", "bu", "dao", "不会吧", "啊", "ㅠㅠ", "ㅋㅋ", "ratio 什么意思", "ㅇㅋ", "老师",
-    "선생님", "老师好",
+    "선생님", "老师好", "老師好", "種群", "唔該",
 ])
 def test_words_near_those_phrases_say_neither(typed: str) -> None:
     assert not says_dont_know(typed) and not says_not_understood(typed)

@@ -139,6 +139,8 @@ def test_left_to_right_languages(code: str) -> None:
         ("मुझे समझ नहीं आया", "hi"),
         ("मलाई थाहा छैन", "ne"),
         ("我不懂", "zh"),
+        # Zhuyin, Taiwan's phonetic letters, alone and among characters (playtest, Jun-yu, 11)
+        ("ㄓㄨㄥˇ ㄑㄩㄣˊ", "zh"), ("我ㄅㄨˋ知道", "zh"),
         ("わからない", "ja"),
         ("선생님 모르겠어요", "ko"),
         ("ขอบคุณครับ", "th"),

@@ -534,6 +534,17 @@ def test_the_chinese_word_typed_in_pinyin_is_the_chinese_word(typed: str) -> Non
     assert verdict.kind is Verdict.HOME_LANGUAGE_WORD and verdict.matched == "面积"
 
 
+@pytest.mark.parametrize("typed", ["ㄇㄧㄢˋ ㄐㄧ", "ㄇㄧㄢˋㄐㄧ", "ㄇㄧㄢ ㄐㄧ"])
+def test_the_chinese_word_typed_in_zhuyin_is_the_chinese_word(typed: str) -> None:
+    """Traditional playtest (Jun-yu, 11, Taiwan): Zhuyin, the phonetic letters Taiwan types
+    by, with its tone marks or without, is the word's Chinese as its pinyin is; other Zhuyin
+    is still no English word (never a miss: another script)."""
+    verdict = grade(typed, "area", home_terms=["面积"], lang="zh")
+    assert verdict.kind is Verdict.HOME_LANGUAGE_WORD and verdict.matched == "面积"
+    other = grade("ㄔㄥˊ ㄐㄧ", "area", home_terms=["面积"], lang="zh")
+    assert other.kind is not Verdict.HOME_LANGUAGE_WORD and not other.correct
+
+
 def test_a_character_with_two_readings_matches_either_and_other_pinyin_is_wrong() -> None:
     assert grade("changdu", "length", home_terms=["长度"], lang="zh").retry
     assert grade("chengji", "area", home_terms=["面积"], lang="zh").kind is Verdict.WRONG

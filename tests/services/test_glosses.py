@@ -79,6 +79,16 @@ def test_a_teachers_gloss_replaces_a_curated_one_at_once_and_is_not_machine(
     assert shown.word.glosses["es"].machine is False
 
 
+def test_a_teacher_gloss_in_traditional_chinese_is_kept_simplified(
+        db: Database, school_class: people.ClassInfo) -> None:
+    """Playtest: a Taiwanese aide's "/gloss analyze zh 分析：仔細檢查" reached a mainland
+    student in Traditional; every reader gets it in her own script from the Simplified."""
+    ref = analyze(db)
+    glosses.teacher_gloss(db, TEACHER_ID, "analyze zh 分析：仔細檢查各個部分", START)
+    [shown] = glosses.complete_glosses(db, [ref], "zh")
+    assert shown.word.glosses["zh"].term == "分析：仔细检查各个部分"
+
+
 @pytest.mark.parametrize(("text", "key"), [("analyze", "gloss-usage"),
                                            ("analyze es", "gloss-usage"),
                                            ("analyze en analyze", "gloss-usage"),

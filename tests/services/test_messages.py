@@ -36,6 +36,19 @@ class Phrasebook:
         return [ENGLISH if text == WORDS else "" for text in texts]
 
 
+class ChinesePhrasebook:
+    """An offline Chinese model that, like Argos', knows Simplified Chinese only."""
+
+    name = "phrasebook"
+
+    def unavailable_reason(self, source: str, target: str) -> str | None:
+        return None if (source, target) == ("zh", "en") else "no such model"
+
+    def translate(self, texts: Sequence[str], source: str, target: str) -> list[str]:
+        return ["My grandson has a lot of homework" if text == "我孙子功课很多" else ""
+                for text in texts]
+
+
 def kept_anywhere(db: Database, text: str) -> list[str]:
     """The tables (other than the outbox, which forgets a relay once it is sent) holding
     `text` in any column."""
@@ -168,3 +181,21 @@ def test_a_message_about_a_student_with_no_class_has_no_teacher_to_go_to(
 def test_an_answer_goes_as_written_only_when_surely_in_the_familys_language(
         answer: str, language: str, as_written: bool) -> None:
     assert message_languages.in_their_language(answer, language) is as_written
+
+
+def test_a_family_writing_traditional_chinese_reaches_the_model_in_simplified(
+        db: Database, school_class: people.ClassInfo, tmp_path: Path) -> None:
+    """Playtest: 陳婆婆 (Hong Kong) writes in Traditional; Argos' Chinese model reads
+    Simplified. The teacher reads her words as written, and the model's English beneath."""
+    translator = Translator(db, TranslationConfig(True, tmp_path), engine=ChinesePhrasebook())
+    enrol_student(db, START, name="俊宇", lang="zh")
+    link = family.create_link(db, TEACHER_ID, "俊宇", START)
+    family.use_link(db, 2001, link.payload, START)
+    family.set_language(db, 2001, "zh")
+    who = askers.asker(db, 2001)
+    assert who is not None
+    child = askers.child_of(who, None)
+    assert child is not None
+    relay = asyncio.run(relays.prepare_ask(db, translator, who, child, "我孫子功課很多"))
+    assert relay.original == "我孫子功課很多"
+    assert relay.english is not None and relay.english.text == "My grandson has a lot of homework"

@@ -103,6 +103,15 @@ def test_a_teacher_finds_only_their_own_students(db: Database,
         student_lookup.find_student(db, 9002, "Ana")
 
 
+@pytest.mark.parametrize(("enrolled", "typed"), [("陳家豪", "陈家豪"), ("陈家豪", "陳家豪")])
+def test_a_chinese_name_is_found_in_either_script(
+        db: Database, school_class: people.ClassInfo, enrolled: str, typed: str) -> None:
+    """Playtest: "/student 陈家豪", copied from a Simplified class list, found no 陳家豪 (his
+    Hong Kong phone's name): "I can't find a student called 陈家豪"."""
+    enrol_student(db, START, name=enrolled)
+    assert student_lookup.find_student(db, TEACHER_ID, typed)[0].first_name == enrolled
+
+
 def test_two_students_with_one_name_must_be_told_apart(
         db: Database, school_class: people.ClassInfo) -> None:
     enrol_student(db, START)
