@@ -6,7 +6,7 @@ second); this pacer instead spaces calls evenly, one slot every 1/rate seconds, 
 any second holds at most `rate` calls. Replies to what a user just did ("interactive") and
 outbox sends ("bulk") share the slots, but the outbox keeps only a few calls waiting at a time,
 so an interactive reply never queues behind a whole push; when more sends wait than a second
-holds, the earliest due goes first (`Pacer`).
+holds, the most urgent goes first (`Pacer`).
 
 A 429 does not say whether the bot or one chat went too fast. Telegram's per-chat limits (a
 burst to one student, 20 a minute in a group) are far more common than the bot-wide one under
@@ -39,28 +39,29 @@ log = logging.getLogger(__name__)
 # getUpdates and setup calls do not.
 PACED_PREFIXES = ("send", "edit", "copy", "forward", "stop")
 BULK = {"bulk": True}
-FORGET_AFTER = 5_000  # chats remembered before those quiet for a minute are forgotten
-# When more sends wait than a second holds, each has a deadline and the earliest goes first:
-# a reply's messages, the moment its person acted (so a reply goes out whole, in the order
-# people acted); a job's (an alert, a reminder) a second after it asks; the outbox's (pushes,
-# family updates) three seconds after, behind replies but never for ever.
-JOB_SLACK = 1.0
-BULK_SLACK = 3.0
-# Per update being handled: when its handling began (PerUserOrder sets it)
-_REPLY_BEGAN: ContextVar[float | None] = ContextVar("reply_began", default=None)
+# How long a send may wait before it goes ahead of newer ones (earliest deadline first):
+FIRST_REPLY_SLACK = 0.0  # what a person waits for after their tap or message
+FOLLOW_UP_SLACK = 1.0    # the rest of a reply (a bundle's later cards), and jobs' sends
+BULK_SLACK = 3.0         # the outbox: pushes, family updates
+# Per update being handled: whether its reply has made a paced call yet (PerUserOrder sets it)
+_REPLY_STARTED: ContextVar[list[bool] | None] = ContextVar("reply_started", default=None)
 
 
-def begin_reply(now: float | None = None) -> None:
-    """An update's handling starts: every message of its reply is due from now."""
-    _REPLY_BEGAN.set(time.monotonic() if now is None else now)
+def begin_reply() -> None:
+    """An update's handling starts here: its first message is the one its sender waits for."""
+    _REPLY_STARTED.set([False])
 
 
-def deadline(rate_limit_args: dict[str, Any] | None, now: float) -> float:
-    """When a send is due, for the pacer's order (see `Pacer`)."""
+def reply_slack(rate_limit_args: dict[str, Any] | None) -> float:
+    """How long a send may wait behind more urgent ones (see `Pacer`)."""
     if rate_limit_args and rate_limit_args.get("bulk"):
-        return now + BULK_SLACK
-    began = _REPLY_BEGAN.get()
-    return now + JOB_SLACK if began is None else began
+        return BULK_SLACK
+    started = _REPLY_STARTED.get()
+    if started is None or started[0]:
+        return FOLLOW_UP_SLACK
+    started[0] = True
+    return FIRST_REPLY_SLACK
+FORGET_AFTER = 5_000  # chats remembered before those quiet for a minute are forgotten
 
 
 def retry_seconds(exc: RetryAfter) -> float:
@@ -84,13 +85,12 @@ class Pacer:
     """Let sends start at most `rate` in any one second, never in a bunch, the most urgent
     first; remember when each chat last got a message.
 
-    When more sends wait than a second holds (a hundred students answering at once), the next
-    slot goes to the earliest `due` (`deadline`): a reply's messages are due when its person
-    acted, so a student's feedback and her next question are not split by replies to people
-    who acted after her, and nobody's reply is overtaken for ever (the old pacer woke every
-    waiter at each slot and let a random one through: a card turn waited 18 s at the 95th
-    percentile with 300 students, bench/class_answers.py). Waiters sleep until they lead the
-    queue: one wake-up a slot, not one for each waiter.
+    When more sends wait than a second holds (five classes sending /check at once), the next
+    slot goes to the send whose deadline (when it asked, plus its `slack`) comes first: the
+    message a student waits for after a tap (slack 0) goes before the third card of someone
+    else's bundle (slack 1 s), which goes before a push (slack 3 s); any send that waited its
+    slack goes before newer ones, so nothing waits for ever. Waiters sleep until they lead
+    the queue: one wake-up a slot, not one for each waiter.
     """
 
     def __init__(self, rate: float = 29.0, clock: Callable[[], float] = time.monotonic,
@@ -109,7 +109,7 @@ class Pacer:
 
     async def turn(self, chat_id: int | None,
                    sleep: Callable[[float], Awaitable[object]] = asyncio.sleep,
-                   due: float | None = None) -> None:
+                   slack: float = 0.0) -> None:
         """Wait until a send may start; it counts from the moment it really starts.
 
         The limit is checked when the send begins, not when its turn was booked, so a busy
@@ -120,7 +120,7 @@ class Pacer:
                 and self._chat_paused_until.get(chat_id or 0, 0.0) <= self._clock():
             self._started(chat_id)  # nobody waits and a slot is free: the usual case
             return
-        me = _Waiter((self._clock() if due is None else due, next(self._arrivals)), chat_id)
+        me = _Waiter((self._clock() + slack, next(self._arrivals)), chat_id)
         try:
             while True:
                 chat_free = self._chat_paused_until.get(chat_id, 0.0) if chat_id else 0.0
@@ -141,10 +141,6 @@ class Pacer:
                 await sleep(start - now)
         finally:
             self._leave(me)
-
-    def now(self) -> float:
-        """The pacer's clock (deadlines are read on it)."""
-        return self._clock()
 
     def _start(self) -> float:
         """When the next send may start, bot-wide."""
@@ -234,10 +230,10 @@ class PacedRateLimiter(BaseRateLimiter[dict[str, Any]]):
         paced = endpoint.startswith(PACED_PREFIXES)
         chat = data.get("chat_id")
         chat_id = chat if type(chat) is int else _chat_id(chat)  # every call: the usual first
-        due = deadline(rate_limit_args, self.pacer.now()) if paced else 0.0
+        slack = reply_slack(rate_limit_args) if paced else 0.0
         for attempt in range(self.max_retries + 1):
             if paced:
-                await self.pacer.turn(chat_id, due=due)
+                await self.pacer.turn(chat_id, slack=slack)
             try:
                 return await callback(*args, **kwargs)
             except RetryAfter as exc:

@@ -36,7 +36,7 @@ class PerUserOrder(BaseUpdateProcessor):
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         """Run the update's handlers once this user's earlier updates are done."""
-        begin_reply()  # its reply is due now: before replies to later updates
+        begin_reply()  # this update's first message goes before others' later ones
         person = _person(update)
         if person is None:
             await coroutine
