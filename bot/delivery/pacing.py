@@ -5,8 +5,7 @@ A token bucket lets a burst through at start (aiolimiter's bucket let ~59 throug
 second); this pacer instead spaces calls evenly, one slot every 1/rate seconds, so a window of
 any second holds at most `rate` calls. Replies to what a user just did ("interactive") and
 outbox sends ("bulk") share the slots, but the outbox keeps only a few calls waiting at a time,
-so an interactive reply never queues behind a whole push; when more sends wait than a second
-holds, the most urgent goes first (`Pacer`).
+so an interactive reply never queues behind a whole push.
 
 A 429 does not say whether the bot or one chat went too fast. Telegram's per-chat limits (a
 burst to one student, 20 a minute in a group) are far more common than the bot-wide one under
@@ -17,15 +16,11 @@ bot as a whole is too fast, and then every send waits.
 from __future__ import annotations
 
 import asyncio
-import bisect
-import itertools
 import logging
 import time
 import warnings
 from collections import deque
 from collections.abc import Awaitable, Callable, Coroutine
-from contextvars import ContextVar
-from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
@@ -39,28 +34,6 @@ log = logging.getLogger(__name__)
 # getUpdates and setup calls do not.
 PACED_PREFIXES = ("send", "edit", "copy", "forward", "stop")
 BULK = {"bulk": True}
-# How long a send may wait before it goes ahead of newer ones (earliest deadline first):
-FIRST_REPLY_SLACK = 0.0  # what a person waits for after their tap or message
-FOLLOW_UP_SLACK = 1.0    # the rest of a reply (a bundle's later cards), and jobs' sends
-BULK_SLACK = 3.0         # the outbox: pushes, family updates
-# Per update being handled: whether its reply has made a paced call yet (PerUserOrder sets it)
-_REPLY_STARTED: ContextVar[list[bool] | None] = ContextVar("reply_started", default=None)
-
-
-def begin_reply() -> None:
-    """An update's handling starts here: its first message is the one its sender waits for."""
-    _REPLY_STARTED.set([False])
-
-
-def reply_slack(rate_limit_args: dict[str, Any] | None) -> float:
-    """How long a send may wait behind more urgent ones (see `Pacer`)."""
-    if rate_limit_args and rate_limit_args.get("bulk"):
-        return BULK_SLACK
-    started = _REPLY_STARTED.get()
-    if started is None or started[0]:
-        return FOLLOW_UP_SLACK
-    started[0] = True
-    return FIRST_REPLY_SLACK
 FORGET_AFTER = 5_000  # chats remembered before those quiet for a minute are forgotten
 
 
@@ -72,26 +45,9 @@ def retry_seconds(exc: RetryAfter) -> float:
     return wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
 
 
-@dataclass(eq=False)
-class _Waiter:
-    """A send waiting for its slot: earliest deadline first, then first come."""
-
-    rank: tuple[float, int]  # (deadline, arrival number)
-    chat_id: int | None
-    go: asyncio.Event = field(default_factory=asyncio.Event)
-
-
 class Pacer:
-    """Let sends start at most `rate` in any one second, never in a bunch, the most urgent
-    first; remember when each chat last got a message.
-
-    When more sends wait than a second holds (five classes sending /check at once), the next
-    slot goes to the send whose deadline (when it asked, plus its `slack`) comes first: the
-    message a student waits for after a tap (slack 0) goes before the third card of someone
-    else's bundle (slack 1 s), which goes before a push (slack 3 s); any send that waited its
-    slack goes before newer ones, so nothing waits for ever. Waiters sleep until they lead
-    the queue: one wake-up a slot, not one for each waiter.
-    """
+    """Let sends start at most `rate` in any one second, never in a bunch; remember when each
+    chat last got a message."""
 
     def __init__(self, rate: float = 29.0, clock: Callable[[], float] = time.monotonic,
                  window: float = 1.0) -> None:
@@ -104,68 +60,32 @@ class Pacer:
         self._chat_paused_until: dict[int, float] = {}
         self._last_to_chat: dict[int, float] = {}
         self._last_refusal: tuple[int | None, float] | None = None  # (chat, when)
-        self._queue: list[_Waiter] = []  # by rank: the first leads
-        self._arrivals = itertools.count()
 
     async def turn(self, chat_id: int | None,
-                   sleep: Callable[[float], Awaitable[object]] = asyncio.sleep,
-                   slack: float = 0.0) -> None:
+                   sleep: Callable[[float], Awaitable[object]] = asyncio.sleep) -> None:
         """Wait until a send may start; it counts from the moment it really starts.
 
         The limit is checked when the send begins, not when its turn was booked, so a busy
-        moment that wakes a waiter late never lets two out together, and a late wake-up
-        costs no throughput (the window, not a fixed schedule, sets the pace).
+        moment that wakes several waiters late never lets them out together, and a late
+        wake-up costs no throughput (the window, not a fixed schedule, sets the pace).
         """
-        if not self._queue and self._clock() >= self._start() \
-                and self._chat_paused_until.get(chat_id or 0, 0.0) <= self._clock():
-            self._started(chat_id)  # nobody waits and a slot is free: the usual case
-            return
-        me = _Waiter((self._clock() + slack, next(self._arrivals)), chat_id)
-        try:
-            while True:
-                chat_free = self._chat_paused_until.get(chat_id, 0.0) if chat_id else 0.0
-                if chat_free > self._clock():  # its chat was refused: wait out of the queue
-                    self._leave(me)
-                    await sleep(chat_free - self._clock())
-                    continue
-                if me not in self._queue:
-                    bisect.insort(self._queue, me, key=lambda w: w.rank)
-                if self._queue[0] is not me:
-                    me.go.clear()
-                    await me.go.wait()  # the one ahead wakes me when it leaves
-                    continue
-                now, start = self._clock(), self._start()
-                if now >= start:
-                    self._started(chat_id)
-                    return
-                await sleep(start - now)
-        finally:
-            self._leave(me)
-
-    def _start(self) -> float:
-        """When the next send may start, bot-wide."""
-        start = self._paused_until
-        if self._recent:
-            start = max(start, self._recent[-1] + self.min_gap)
-            if len(self._recent) == self._recent.maxlen:
-                start = max(start, self._recent[0] + self.window)
-        return start
-
-    def _started(self, chat_id: int | None) -> None:
-        now = self._clock()
-        self._recent.append(now)
-        if chat_id is not None:
-            self._last_to_chat[chat_id] = now
-            if len(self._last_to_chat) > FORGET_AFTER:  # a bot runs for months
-                self.forget_quiet_chats()
-
-    def _leave(self, waiter: _Waiter) -> None:
-        """Out of the queue; whoever leads it now is woken to take the next slot."""
-        if waiter in self._queue:
-            led = self._queue[0] is waiter
-            self._queue.remove(waiter)
-            if led and self._queue:
-                self._queue[0].go.set()
+        while True:
+            now = self._clock()
+            start = self._paused_until
+            if chat_id is not None:
+                start = max(start, self._chat_paused_until.get(chat_id, 0.0))
+            if self._recent:
+                start = max(start, self._recent[-1] + self.min_gap)
+                if len(self._recent) == self._recent.maxlen:
+                    start = max(start, self._recent[0] + self.window)
+            if now >= start:
+                self._recent.append(now)
+                if chat_id is not None:
+                    self._last_to_chat[chat_id] = now
+                    if len(self._last_to_chat) > FORGET_AFTER:  # a bot runs for months
+                        self.forget_quiet_chats()
+                return
+            await sleep(start - now)
 
     def pause(self, seconds: float, chat_id: int | None = None) -> None:
         """Telegram asked us to wait: no send to `chat_id` before then, or no send at all when
@@ -230,10 +150,9 @@ class PacedRateLimiter(BaseRateLimiter[dict[str, Any]]):
         paced = endpoint.startswith(PACED_PREFIXES)
         chat = data.get("chat_id")
         chat_id = chat if type(chat) is int else _chat_id(chat)  # every call: the usual first
-        slack = reply_slack(rate_limit_args) if paced else 0.0
         for attempt in range(self.max_retries + 1):
             if paced:
-                await self.pacer.turn(chat_id, slack=slack)
+                await self.pacer.turn(chat_id)
             try:
                 return await callback(*args, **kwargs)
             except RetryAfter as exc:

@@ -14,8 +14,6 @@ from typing import Any
 from telegram import Update
 from telegram.ext import BaseUpdateProcessor
 
-from bot.delivery.pacing import begin_reply
-
 
 def _person(update: object) -> int | None:
     if isinstance(update, Update) and update.effective_user is not None:
@@ -26,17 +24,13 @@ def _person(update: object) -> int | None:
 class PerUserOrder(BaseUpdateProcessor):
     """Concurrent across users, sequential per user."""
 
-    # An update waiting for a send slot keeps its place here: with room for 64, a student's
-    # tap could sit unread behind 64 others' later cards (five classes starting at once,
-    # bench/class_answers.py), where the pacer cannot see it to put her reply first.
-    def __init__(self, max_concurrent_updates: int = 256) -> None:
+    def __init__(self, max_concurrent_updates: int = 64) -> None:
         super().__init__(max_concurrent_updates)
         self._locks: dict[int, asyncio.Lock] = {}
         self._waiting: dict[int, int] = {}
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         """Run the update's handlers once this user's earlier updates are done."""
-        begin_reply()  # this update's first message goes before others' later ones
         person = _person(update)
         if person is None:
             await coroutine
