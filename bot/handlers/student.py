@@ -84,6 +84,12 @@ async def start(update: Update, context: PuenteContext) -> None:
     now = s.clock()
     with membership.code_attempt(s.code_guard, user.id, now):
         joined = join.join_class(s.db, user.id, name, code, user.language_code, now)
+    if joined.language is None and s.scripts.traditional(user.id) \
+            and not teaching.is_teacher(s.db, user.id):
+        # Telegram keys its menus by two letters only ("zh": Simplified for every Chinese
+        # phone): a Hong Kong or Taiwan phone gets its own chat's, in her script, at once
+        # rather than once she chooses her language (unseen: before what she reads)
+        await menus.show_menu(context.bot, user.id, menus.student_commands(s.catalog, "zh"))
     key = "join-again" if joined.already_member else "join-welcome"
     await say(update, context, key, name=name, class_name=views.label(joined.class_name))
     if not joined.already_member and joined.language is not None:  # no language step to wait

@@ -65,6 +65,10 @@ class ScriptBook:
             return language
         return chinese_script.button_code(self.script(user_id))
 
+    def traditional(self, user_id: int) -> bool:
+        """Whether she reads Traditional (kept, or her phone's for this update)."""
+        return chinese_script.is_traditional(self.script(user_id))
+
     def first_button(self, user_id: int) -> str:
         """The Chinese button a language menu puts first for her: the script she reads
         ("繁體中文" for a Hong Kong or Taiwan phone), else "简体中文"."""

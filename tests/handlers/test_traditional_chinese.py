@@ -208,3 +208,15 @@ async def test_a_mainland_phone_and_a_simplified_tap_keep_simplified_first(chat:
     await chat.send(lin, "/start JOINcode_123")
     await chat.tap(lin, callbacks.data(callbacks.LANGUAGE, "zh-Hans"))  # she reads Simplified
     assert _chinese_order(await chat.send(lin, "/language")) == ["zh-Hans", "zh-Hant"]
+
+
+async def test_a_hong_kong_phone_has_its_menu_in_its_script_from_joining(chat: Chat) -> None:
+    """Telegram's menu for "zh" phones is Simplified (it keys menus by two letters only): a
+    Hong Kong student read it until she chose her language; her chat's own comes on joining."""
+    joined = await chat.send(chat.user(1001, "Lin", "zh-HK"), "/start JOINcode_123")
+    menu = next(c for c in joined if c.method == "setMyCommands")
+    assert menu.params["scope"] == {"type": "chat", "chat_id": 1001}
+    described = "".join(c["description"] for c in menu.params["commands"])
+    assert traditional_in(described) and not simplified_in(described), described
+    mainland = await chat.send(chat.user(1002, "Mei", "zh-CN"), "/start JOINcode_123")
+    assert not [c for c in mainland if c.method == "setMyCommands"]  # Telegram's "zh" is hers
