@@ -144,6 +144,24 @@ def shows_tiles_of(message: Message | None, item_id: int) -> bool:
     return any(str(b.callback_data).startswith(prefix) for row in _rows(message) for b in row)
 
 
+def tiles_shown(message: Message | None, item_id: int) -> bool:
+    """Whether the message, as the tap carries it, shows this question's letter tiles (from
+    the start, or since "🔤"), not a "🔤" still to tap: read from its buttons, so a 🤷 over
+    tiles reads as one after a restart too, when memory holds nothing."""
+    prefix = f"{callbacks.TILES}:{item_id}:"
+    for row in _rows(message):
+        for button in row:
+            data = str(button.callback_data)
+            if not data.startswith(prefix):
+                continue
+            try:
+                if callbacks.tile_tap(callbacks.parse(data)).action != callbacks.TILE_SHOW:
+                    return True
+            except callbacks.ForgedCallbackError:
+                continue
+    return False
+
+
 def _rows(message: Message | None) -> tuple:
     markup = message.reply_markup if isinstance(message, Message) else None
     return markup.inline_keyboard if isinstance(markup, InlineKeyboardMarkup) else ()

@@ -48,6 +48,7 @@ from bot.services.push_search import TopicSuggestError
 from bot.services.pushes import UnknownPackError
 
 log = logging.getLogger(__name__)
+KEPT_SCRIPT_GROUP = 9  # after every other group (0, and family's 1): each takes an update too
 # /report's formats a teacher types as commands of their own ("I don't know /csv", playtest)
 REPORT_FORMATS = class_reports.REPORT_FORMATS
 # what a teacher types for the class's spreadsheet, which /report sends with its summary
@@ -60,6 +61,7 @@ def register(app: Application) -> None:
     add = app.add_handler
     add(TypeHandler(Update, reader_script), group=-2)  # a toast of the flood guard's too
     add(TypeHandler(Update, flood_guard), group=-1)  # before every other handler
+    add(TypeHandler(Update, kept_script), group=KEPT_SCRIPT_GROUP)  # after every handler
     add(CommandHandler("deleteme", deleteme, filters=PRIVATE))
     add(CommandHandler("help", help, filters=PRIVATE))
     add(CallbackQueryHandler(deleteme_button, pattern=rf"^{callbacks.DELETE}:"))
@@ -165,8 +167,7 @@ async def deleteme_button(update: Update, context: PuenteContext) -> None:
             catalog.render("deleteme-done-family", lang) if was_family else \
             catalog.bilingual("deleteme-done", lang, english_first=first)
         remember_spent(context, query, "deleteme-already-done")
-        await query.edit_message_text(done)
-        context.services.scripts.forget(user_id)  # her row is gone; "done" was in her script
+        await query.edit_message_text(done)  # in the script she read as she tapped
     else:
         catalog = context.services.catalog  # a teacher or a family who chose reads it once
         kept = catalog.bilingual("deleteme-kept", lang, english_first=first) \
@@ -237,12 +238,21 @@ async def on_error(update: object, context: PuenteContext) -> None:
 
 async def reader_script(update: Update, context: PuenteContext) -> None:
     """Before every handler: note who this update is from (a toast's reader: the bot writes
-    her Chinese in her script) and a Traditional phone's script, the first time she writes."""
+    her Chinese in her script) and the script she reads (a Traditional phone's, for this
+    update only until she is someone Puente keeps)."""
     user = update.effective_user
     if user is None:
         return
     WRITING.set(user.id)
     context.services.scripts.note_phone(user.id, user.language_code)
+
+
+async def kept_script(update: Update, context: PuenteContext) -> None:
+    """After every handler: keep a Traditional phone's script once its sender is someone
+    (her /start joined her, her link linked her), so what is sent to her later (Friday's
+    family update) is in her script too; a stranger's, a deleted person's, is never kept."""
+    if update.effective_user is not None:
+        context.services.scripts.end_update(update.effective_user.id)
 
 
 async def flood_guard(update: Update, context: PuenteContext) -> None:

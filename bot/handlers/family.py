@@ -246,7 +246,8 @@ def _menu(context: PuenteContext, user_id: int, phone: str | None) -> InlineKeyb
     return keyboards.language_menu(
         [*likely, *keyboards.home_languages(s.config.school.languages),
          *([chosen] if chosen else [])], prefix=callbacks.FAMILY_LANG, first=bool(likely),
-        more=more, current=s.scripts.reading(user_id, chosen))
+        more=more, current=s.scripts.reading(user_id, chosen),
+        script=s.scripts.first_button(user_id))
 
 
 async def shared_phone_button(update: Update, context: PuenteContext) -> None:

@@ -84,6 +84,12 @@ async def start(update: Update, context: PuenteContext) -> None:
     now = s.clock()
     with membership.code_attempt(s.code_guard, user.id, now):
         joined = join.join_class(s.db, user.id, name, code, user.language_code, now)
+    if joined.language is None and s.scripts.traditional(user.id) \
+            and not teaching.is_teacher(s.db, user.id):
+        # Telegram keys its menus by two letters only ("zh": Simplified for every Chinese
+        # phone): a Hong Kong or Taiwan phone gets its own chat's, in her script, at once
+        # rather than once she chooses her language (unseen: before what she reads)
+        await menus.show_menu(context.bot, user.id, menus.student_commands(s.catalog, "zh"))
     key = "join-again" if joined.already_member else "join-welcome"
     await say(update, context, key, name=name, class_name=views.label(joined.class_name))
     if not joined.already_member and joined.language is not None:  # no language step to wait
@@ -145,7 +151,8 @@ async def ask_home_language(update: Update, context: PuenteContext, detected: st
     yes = s.catalog.plain("button-language-yes", asked.lang,
                           language=LANGUAGES[asked.confirm].native_name) \
         if asked.confirm and likely[0] == asked.confirm and asked.confirm in LANGUAGES else None
-    menu = keyboards.language_menu(likely, first=asked.one_on_top, more=more, yes=yes)
+    menu = keyboards.language_menu(likely, first=asked.one_on_top, more=more, yes=yes,
+                                   script=s.scripts.first_button(user.id))
     text = s.catalog.bilingual(asked.prompt_key, asked.lang, english_first=asked.guessed,
                                **params)
     if context.user_data is not None:  # a typed "yog" answers the one-tap question too
@@ -224,7 +231,8 @@ async def language(update: Update, context: PuenteContext) -> None:
                                     *([chosen] if chosen else [])],
                                    more=keyboards.more_button(s.catalog, lang, callbacks.data(
                                        callbacks.LANG_MORE), english=True, english_first=first),
-                                   current=s.scripts.reading(user.id, chosen))
+                                   current=s.scripts.reading(user.id, chosen),
+                                   script=s.scripts.first_button(user.id))
     key = "language-menu-shared-phone" if family.shares_phone(s.db, user.id) else "language-menu"
     await context.bot.send_message(chat.id, s.catalog.bilingual(key, lang, english_first=first),
                                    reply_markup=menu)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from telegram import CallbackQuery, Update, User
+from telegram import CallbackQuery, Message, Update, User
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, PollAnswerHandler
 
 from bot.chat import question_sound, tile_screen
@@ -112,11 +112,13 @@ async def answer_button(update: Update, context: PuenteContext) -> None:
         cb = callbacks.parse(query.data)
         if cb.prefix == callbacks.DONT_KNOW:  # 🤷: a miss, shown kindly
             item_id = callbacks.dont_know_item(cb)
-            screen = tile_screen.held(context, item_id)  # its tiles on screen ("🔤" tapped)
+            # its tiles on screen ("🔤" tapped), as the message shows (memory is lost in a
+            # restart: a 🤷 over tiles then counted as a typed one in teachers' reports)
+            shown = tile_screen.tiles_shown(query.message if isinstance(
+                query.message, Message) else None, item_id)
             feedback = answers.answer_dont_know(s.db, user.id, item_id, s.clock(),
                                                 s.config.school.timezone,
-                                                s.config.school.holidays,
-                                                screen is not None and screen.shown)
+                                                s.config.school.holidays, shown)
         else:
             feedback = answers.answer_choice(s.db, user.id, cb.int_arg(0), cb.int_arg(1),
                                              s.clock(), s.config.school.timezone,

@@ -53,7 +53,8 @@ async def language(update: Update, context: PuenteContext) -> None:
     phone = (label if chosen else f"{keyboards.CURRENT_MARK} {label}",
              callbacks.data(callbacks.TEACHER_LANG, PHONE))
     menu = keyboards.language_menu(sorted(s.catalog.languages), prefix=callbacks.TEACHER_LANG,
-                                   more=phone, current=s.scripts.reading(user.id, chosen))
+                                   more=phone, current=s.scripts.reading(user.id, chosen),
+                                   script=s.scripts.first_button(user.id))
     await context.bot.send_message(user.id, s.catalog.render("teacher-language-menu", lang),
                                    reply_markup=menu)
 

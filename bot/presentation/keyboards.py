@@ -31,7 +31,7 @@ LABEL_LIMIT = 60  # characters a button label shows before it is cut (a phone's 
 
 def language_menu(codes: Iterable[str], prefix: str = callbacks.LANGUAGE, first: bool = False,
                   more: Button | None = None, current: str | None = None,
-                  yes: str | None = None) -> InlineKeyboardMarkup:
+                  yes: str | None = None, script: str = "zh-Hans") -> InlineKeyboardMarkup:
     """Languages by their own names, including those no detector knows; `first`: the first
     one (the likeliest) alone on the top row, the one-tap answer (labelled `yes`, "✅ Haa:
     Soomaali", under "Is your home language Somali?": a yes-or-no question answered by a
@@ -39,10 +39,12 @@ def language_menu(codes: Iterable[str], prefix: str = callbacks.LANGUAGE, first:
     for the languages not shown; `current`: the language chosen now, marked "✓ Español" (a
     student changing it could not tell which one was theirs; "zh-Hant" or "zh-Hans" for a
     Chinese reader). Chinese is two buttons, "简体中文" and "繁體中文" (its one-tap answer
-    keeps the script she reads, and both stay under it)."""
+    keeps the script she reads, and both stay under it); `script`, the button of the one she
+    reads, comes first ("繁體中文" on a Hong Kong or Taiwan phone: ScriptBook.first_button)."""
     shown = [c for c in dict.fromkeys(codes) if c in LANGUAGES]
+    chinese = sorted(BUTTON_NAMES.items(), key=lambda button: button[0] != script)
     names = [(b, name) for c in shown for b, name in
-             (BUTTON_NAMES.items() if c == "zh" else [(c, LANGUAGES[c].native_name)])]
+             (chinese if c == "zh" else [(c, LANGUAGES[c].native_name)])]
     buttons = [InlineKeyboardButton(f"{CURRENT_MARK} {name}" if b == current else name,
                                     callback_data=callbacks.data(prefix, b)) for b, name in names]
     lead = len(BUTTON_NAMES) if shown[:1] == ["zh"] else 1  # the likeliest's buttons on top

@@ -1,26 +1,58 @@
-"""The script of Chinese each person reads: noted from a Traditional phone the first time she
-writes, chosen by her tap on "繁體中文" or "简体中文", kept in memory for every message sent
-to her (the bot converts each as it leaves: bot/delivery/scripted_bot.py)."""
+"""The script of Chinese each person reads: read from a Traditional phone for each update,
+kept once its person is someone Puente keeps (a student, a family member, a teacher), chosen
+by her tap on "繁體中文" or "简体中文", kept in memory for every message sent to her (the bot
+converts each as it leaves: bot/delivery/scripted_bot.py). A stranger's phone, a deleted
+person's writing again included, is read for her update only: nothing is kept of her."""
 
 from __future__ import annotations
+
+from contextvars import ContextVar
+from dataclasses import dataclass
 
 from sqlite_utils import Database
 
 from bot.domain import chinese_script
-from bot.store import scripts
+from bot.store import erasures, scripts
+
+
+@dataclass(frozen=True)
+class _Reader:
+    """Who sent the update being handled, and the script she read as it began."""
+
+    user_id: int
+    script: str | None  # kept, else her phone's (None: a phone in another language)
+    unkept: bool  # a Traditional phone's script Puente has not kept (a stranger, or new)
+
+
+# Set before every handler for the update's sender (handlers/everyone.py): her replies are in
+# her phone's script before anything is kept, and in the one she read after her deletion.
+_READER: ContextVar[_Reader | None] = ContextVar("chinese_reader", default=None)
 
 
 class ScriptBook:
     """Who reads which script of Chinese, read from the store once and kept in step with it:
-    looking one up costs no SQL (a graded tap's reply is converted too)."""
+    looking one up costs no SQL (a graded tap's reply is converted too). A row this process
+    deletes leaves memory at once (store.scripts.watch_forgotten); one another process
+    deletes (`puente student delete`) leaves it at the next update, when the erasure ledger
+    beside the store shows a change (a file's size, no SQL)."""
 
     def __init__(self, db: Database) -> None:
         self._db = db
+        self._store = erasures.store_file(db)
+        self._ledger = erasures.ledger_mark(self._store)
+        self._known: dict[int, str] = {}
+        scripts.watch_forgotten(db, self._forgotten)  # never raises: an erasure must not fail
+        scripts.forget_nobodys(db)
         self._known = scripts.all_scripts(db)
 
     def script(self, user_id: int) -> str | None:
-        """The script this person reads (None: none noted, so Simplified)."""
-        return self._known.get(user_id)
+        """The script this person reads (None: none noted, so Simplified): kept, else for
+        the update's sender, her phone's as it began."""
+        known = self._known.get(user_id)
+        if known is not None:
+            return known
+        reader = _READER.get()
+        return reader.script if reader is not None and reader.user_id == user_id else None
 
     def in_use(self) -> frozenset[str]:
         """The scripts someone reads (what `puente run` loads at start-up)."""
@@ -33,15 +65,36 @@ class ScriptBook:
             return language
         return chinese_script.button_code(self.script(user_id))
 
+    def traditional(self, user_id: int) -> bool:
+        """Whether she reads Traditional (kept, or her phone's for this update)."""
+        return chinese_script.is_traditional(self.script(user_id))
+
+    def first_button(self, user_id: int) -> str:
+        """The Chinese button a language menu puts first for her: the script she reads
+        ("繁體中文" for a Hong Kong or Taiwan phone), else "简体中文"."""
+        return chinese_script.button_code(self.script(user_id))
+
     def note_phone(self, user_id: int, phone: str | None) -> None:
-        """Note a Traditional phone's script (zh-TW, zh-Hant, zh-HK) for someone Puente
-        knows no script of: the first message she sends, whatever it is, so a family update
-        sent on Friday is in her script too. A Simplified phone needs no row (the default)."""
-        if user_id in self._known:
+        """Before each update: note its sender and the script she reads as it begins (kept,
+        else her phone's), after dropping anyone another process erased. Nothing is stored
+        here: see end_update."""
+        self._follow_erasures()
+        known = self._known.get(user_id)
+        script = known if known is not None else chinese_script.from_phone(phone)
+        _READER.set(_Reader(user_id, script, known is None
+                            and chinese_script.is_traditional(script)))
+
+    def end_update(self, user_id: int) -> None:
+        """After each update: keep a Traditional phone's script once she is someone Puente
+        keeps (her /start joined her, her link linked her), so Friday's family update is in
+        her script too (one statement, only for a Traditional phone not kept yet); then
+        forget the update's sender."""
+        reader = _READER.get()
+        _READER.set(None)
+        if reader is None or reader.user_id != user_id or not reader.unkept \
+                or user_id in self._known or reader.script is None:
             return
-        script = chinese_script.from_phone(phone)
-        if script is not None and chinese_script.is_traditional(script):
-            self._keep(user_id, script)
+        self._keep(user_id, reader.script)
 
     def choose(self, user_id: int, code: str) -> bool:
         """Keep the script a language button's `code` chooses ("zh-Hant", "zh-Hans"); False
@@ -52,10 +105,17 @@ class ScriptBook:
         self._keep(user_id, chinese_script.chosen(tapped, self.script(user_id)))
         return True
 
-    def forget(self, user_id: int) -> None:
-        """Forget a deleted person (the store's row went with the rest of her)."""
+    def _keep(self, user_id: int, script: str) -> None:
+        # a tap on an old menu by someone since deleted stores nothing either
+        if scripts.keep_for_someone(self._db, user_id, script):
+            self._known[user_id] = script
+
+    def _forgotten(self, user_id: int) -> None:
         self._known.pop(user_id, None)
 
-    def _keep(self, user_id: int, script: str) -> None:
-        scripts.keep_script(self._db, user_id, script)
-        self._known[user_id] = script
+    def _follow_erasures(self) -> None:
+        """Read the store again when someone was erased since (by this process or another)."""
+        mark = erasures.ledger_mark(self._store)
+        if mark != self._ledger:
+            self._ledger = mark
+            self._known = scripts.all_scripts(self._db)

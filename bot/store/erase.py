@@ -94,7 +94,8 @@ def forget_former_family(db: Database, user_id: int, now: datetime) -> bool:
     Nothing of it is needed any more: no weekly update, announcement or answer can be built
     for someone linked to no child, so honouring their /stop needs no row (a /stop, or
     anything they write, is answered in their phone's language, from no stored data), and
-    opening a new family link is a new start, as for anyone. What goes: their language; every
+    opening a new family link is a new start, as for anyone. What goes: their language (and
+    the script of Chinese they read, unless a student or teacher account keeps it); every
     message to their chat, sent or not (a weekly update keeps the child's name and words until
     retention), but a note that their child deleted their data (the last message owed to
     them, a first name at most: it goes once delivered) and a teacher's answer still queued
@@ -112,6 +113,7 @@ def forget_former_family(db: Database, user_id: int, now: datetime) -> bool:
                       ).fetchone()[0]:  # the chat is only a family member's
         db.execute("DELETE FROM outbox WHERE chat_id = ? AND kind != ? AND NOT "
                    "(kind = 'answer' AND status = 'pending')", [user_id, GOODBYE])
+        scripts.forget_script(db, user_id)  # Traditional or not: nobody's to know
     db.execute("UPDATE outbox SET not_before = ? WHERE chat_id = ? AND kind = 'answer' "
                "AND status = 'pending' AND json_extract(payload, '$.student_id') != ?",
                [stamp(now), user_id, user_id])

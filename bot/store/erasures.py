@@ -46,6 +46,18 @@ def ledger_path(store: Path) -> Path:
     return store.with_name(store.name + LEDGER_SUFFIX)
 
 
+def ledger_mark(store: Path | None) -> tuple[int, int] | None:
+    """What the ledger looks like now (its size and time of change; None: none yet): another
+    process's erasure (`puente student delete`) changes it, and a running bot notices."""
+    if store is None:
+        return None
+    try:
+        found = ledger_path(store).stat()
+    except FileNotFoundError:
+        return None
+    return found.st_size, found.st_mtime_ns
+
+
 def _write_private(path: Path, text: str, *, append: bool) -> None:
     flags = os.O_WRONLY | os.O_CREAT | (os.O_APPEND if append else os.O_EXCL)
     fd = os.open(path, flags, 0o600)

@@ -24,6 +24,7 @@ from tests.harness import (
     csv_rows,
     join_and_confirm,
     opens_with_tiles,
+    restarted,
     texts,
     with_speech,
 )
@@ -122,3 +123,23 @@ async def test_a_level_two_dont_know_is_tiles_only_when_her_tiles_were_on_screen
         assert "⌨️" not in kinds and re.search(r"🔤 letter tiles \d+/\d+", kinds), kinds
     else:
         assert "⌨️ typed 0/1" in kinds, kinds
+
+
+async def test_a_dont_know_over_tiles_shown_before_a_restart_still_reads_as_tiles(
+        chat: Chat) -> None:
+    """Whether her tiles were on screen was in memory only: after a restart (a deploy) her 🤷
+    over them read as "⌨️ typed 0/1" to her teacher. The message shows them: it says so."""
+    mai = chat.user(1001, "Mai", "hmn")
+    stored, show = await a_typed_question_with_tiles(chat, mai)
+    await chat.tap(mai, show)
+    chat = await restarted(chat)  # nothing in memory: the message shows her tiles
+    try:
+        await chat.tap(mai, callbacks.data(callbacks.DONT_KNOW, stored.id))
+        while check_items.next_open_item(chat.db, 1001) is not None:
+            await answer_current(chat, mai, right=True)
+        teacher = chat.user(TEACHER_ID, "Okafor", "en")
+        student = texts(await chat.send(teacher, "/student Mai"))
+        kinds = next(line for line in student.splitlines() if line.startswith("🔎"))
+        assert "⌨️" not in kinds and re.search(r"🔤 letter tiles \d+/\d+", kinds), kinds
+    finally:
+        await chat.app.shutdown()

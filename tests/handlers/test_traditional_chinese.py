@@ -172,11 +172,51 @@ async def test_her_own_command_menu_is_in_her_script(chat: Chat) -> None:
 
 
 async def test_a_hong_kong_family_finds_both_scripts_on_the_top_row(chat: Chat) -> None:
-    """The likeliest language leads the family's menu alone: for Chinese, both its buttons."""
+    """The likeliest language leads the family's menu alone: for Chinese, both its buttons,
+    her own script first (繁體中文 was second, after 简体中文, on a Hong Kong phone)."""
     await joined_chinese(chat, "zh-CN")
     made = texts(await chat.send(chat.user(TEACHER_ID, "Rivera", "en"), "/family Lin"))
     grandma = chat.user(2001, "婆婆", "zh-HK")
     opened = await chat.send(grandma, f"/start {made.split('?start=')[1].split()[0]}")
     menu = next(c for c in opened if c.buttons and "fa:zh-Hant" in dict(c.buttons).values())
     top = menu.params["reply_markup"]["inline_keyboard"][0]
-    assert [b["callback_data"] for b in top] == ["fa:zh-Hans", "fa:zh-Hant"]
+    assert [b["callback_data"] for b in top] == ["fa:zh-Hant", "fa:zh-Hans"]
+
+
+def _chinese_order(calls: list[Call]) -> list[str]:
+    """The Chinese buttons of the last language menu, in the order they show."""
+    menu = [d for c in calls if c.buttons for _, d in c.buttons
+            if d.endswith(("zh-Hans", "zh-Hant"))]
+    return [d.rsplit(":", 1)[1] for d in menu[-2:]]
+
+
+async def test_a_taiwan_phone_finds_traditional_first_in_every_language_menu(
+        chat: Chat) -> None:
+    lin = chat.user(1001, "Lin", "zh-TW")
+    seen = await chat.send(lin, "/start JOINcode_123")
+    assert _chinese_order(seen) == ["zh-Hant", "zh-Hans"]  # her first question
+    await chat.tap(lin, callbacks.data(callbacks.LANGUAGE, "zh"))
+    assert _chinese_order(await chat.send(lin, "/language")) == ["zh-Hant", "zh-Hans"]
+    teacher = chat.user(TEACHER_ID, "Chen", "zh-HK")
+    assert _chinese_order(await chat.send(teacher, "/language")) == ["zh-Hant", "zh-Hans"]
+
+
+async def test_a_mainland_phone_and_a_simplified_tap_keep_simplified_first(chat: Chat) -> None:
+    mei = chat.user(1001, "Mei", "zh-CN")
+    assert _chinese_order(await chat.send(mei, "/start JOINcode_123")) == ["zh-Hans", "zh-Hant"]
+    lin = chat.user(1002, "Lin", "zh-HK")
+    await chat.send(lin, "/start JOINcode_123")
+    await chat.tap(lin, callbacks.data(callbacks.LANGUAGE, "zh-Hans"))  # she reads Simplified
+    assert _chinese_order(await chat.send(lin, "/language")) == ["zh-Hans", "zh-Hant"]
+
+
+async def test_a_hong_kong_phone_has_its_menu_in_its_script_from_joining(chat: Chat) -> None:
+    """Telegram's menu for "zh" phones is Simplified (it keys menus by two letters only): a
+    Hong Kong student read it until she chose her language; her chat's own comes on joining."""
+    joined = await chat.send(chat.user(1001, "Lin", "zh-HK"), "/start JOINcode_123")
+    menu = next(c for c in joined if c.method == "setMyCommands")
+    assert menu.params["scope"] == {"type": "chat", "chat_id": 1001}
+    described = "".join(c["description"] for c in menu.params["commands"])
+    assert traditional_in(described) and not simplified_in(described), described
+    mainland = await chat.send(chat.user(1002, "Mei", "zh-CN"), "/start JOINcode_123")
+    assert not [c for c in mainland if c.method == "setMyCommands"]  # Telegram's "zh" is hers
