@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from telegram import InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot.chat.drafts import offer_as_written, unreadable
 from bot.chat.replies import say, send_long, student_for, user_language
@@ -16,6 +16,7 @@ from bot.domain.family_notes import ANSWERED_BY, CANNOT_READ
 from bot.domain.language import detect_language
 from bot.domain.names import clean_name
 from bot.presentation import keyboards, message_views, ready_menus, views
+from bot.presentation.i18n import Markup
 from bot.services import (
     askers,
     ready_announcements,
@@ -58,11 +59,29 @@ async def ask_for_message(update: Update, context: PuenteContext, family_id: int
     named = {"member": views.name(member.first_name, s.catalog, lang)} \
         if clean_name(member.first_name) else {}
     data[WRITING], data[WRITING_UNTIL] = family_id, s.clock() + WRITE_WINDOW
-    await say(update, context, key + "-named" if named else key, bilingual=False,
-              name=student_for(context, user.id, member.student_id,
-                               first_name=member.student_name, lang=lang),
-              language=message_views.teacher_language(language), limit=relays.MAX_MESSAGE,
-              **named)
+    name = student_for(context, user.id, member.student_id, first_name=member.student_name,
+                       lang=lang)
+    shown = message_views.teacher_language(language)
+    text = s.catalog.render(key + "-named" if named else key, lang, name=name, language=shown,
+                            limit=relays.MAX_MESSAGE, **named)
+    ready = ready_first(context, user.id, family_id, member.student_id,
+                        member.student_name, language, lang)
+    if ready:  # no model writes their language: people's words, one tap (playtest)
+        text = Markup(f"{text}\n" + s.catalog.render("relay-ready-offer", lang, language=shown))
+    await send_long(context, user.id, text, InlineKeyboardMarkup(ready) if ready else None)
+
+
+def ready_first(context: PuenteContext, teacher_id: int, family_id: int, student_id: int,
+                child: str, language: str, lang: str) -> list[list[InlineKeyboardButton]]:
+    """The ready-made first messages for a family member whose language no model here
+    translates into but people wrote Puente's messages in (none: a model translates, they
+    read English, or Puente speaks no word of their language)."""
+    s = context.services
+    if language == "en" or language not in s.catalog.languages or \
+            answer_language(s.translator, language) == language:
+        return []
+    heard = reply_recordings.recorded_replies(s.db, teacher_id, student_id, language)
+    return keyboards.write_ready(s.catalog, lang, family_id, child, heard)
 
 
 async def confirm_as_written(update: Update, context: PuenteContext, answer: Answer,
@@ -97,6 +116,11 @@ async def confirm_as_written(update: Update, context: PuenteContext, answer: Ans
         name=name, language=language)
     ready = answer.student_name if relay_id is not None else None
     first = ANSWERED_BY[CANNOT_READ] if cannot else ()
+    # A message written first answers nothing: the ready-made first messages instead, on top
+    written_first = ready_first(context, user.id, int(target.split(":")[1]),
+                                answer.asked.student_id, answer.student_name,
+                                answer.asked.language, lang) \
+        if relay_id is None and target.startswith("w:") else []
     markup = keyboards.as_written(s.catalog, lang, target, ready, relay_id, first,
                                   reply_recordings.recorded_replies(
                                       s.db, user.id, answer.asked.student_id,
@@ -106,7 +130,7 @@ async def confirm_as_written(update: Update, context: PuenteContext, answer: Ans
     # Dates and events no ready-made reply says ("no school on Monday") go to the whole
     # class as a ready-made announcement, in each family's language: the button names it.
     classes = ready_announcements.shared_classes(s.db, user.id, answer.asked.student_id)
-    markup = InlineKeyboardMarkup([*markup.inline_keyboard, *[
+    markup = InlineKeyboardMarkup([*written_first, *markup.inline_keyboard, *[
         [ready_menus.open_button(s.catalog, lang, c.id, c.name)] for c in classes[:3]]])
     await offer_as_written(update, context, answer.original, target, body, markup)
 

@@ -16,6 +16,12 @@ READY_REPLIES = (SICK, "call", "daily", "interpreter", "well", "school", "meet",
 # English answer she could not read (playtest). Offered under every student message: a
 # one-tap kind answer in the student's language helps even where a model exists.
 STUDENT_READY_REPLIES = ("thanks", "tomorrow", "notyet", "seeme", "great")
+# The ones a teacher may send first, from /families, to a family no model translates for:
+# none answers a message ("thank you for your message", "feels better soon"), none needs a
+# day. A teacher's first note to a Haitian mother went in English she could not read, though
+# "Widline is doing well" and "please ask her to open Puente every day" were what it said
+# (playtest).
+FIRST_MESSAGES = ("well", "daily", "home", "school", "interpreter")
 # Replies with a day and time, chosen with the ready-made announcements' day and time buttons
 # (both parents asked to meet; "Thursday at 3pm" went in English, playtest)
 WITH_WHEN = frozenset({"meet"})

@@ -31,7 +31,7 @@ from bot.chat.replies import (
     tapped,
     user_language,
 )
-from bot.chat.writes import ask_for_message, quiet_until
+from bot.chat.writes import WRITING, WRITING_UNTIL, ask_for_message, quiet_until
 from bot.context import PuenteContext
 from bot.domain.ready_announcements import DayGoneError, Picked
 from bot.domain.ready_replies import WITH_WHEN
@@ -58,6 +58,7 @@ from bot.services import (
     reply_recordings,
     student_lookup,
     teacher_answers,
+    teacher_writes,
 )
 from bot.services.family import CAREGIVERS_PER_LINK, LINK_DAYS, FamilyLink, create_link
 from bot.services.teacher_answers import Answer
@@ -74,6 +75,7 @@ def register(app: Application) -> None:
     add(CallbackQueryHandler(unlink_button, pattern=rf"^{callbacks.UNLINK}:"))
     add(CallbackQueryHandler(revoke_button, pattern=rf"^{callbacks.REVOKE_LINK}:"))
     add(CallbackQueryHandler(write_button, pattern=rf"^{callbacks.WRITE_FAMILY}:"))
+    add(CallbackQueryHandler(write_ready_button, pattern=rf"^{callbacks.WRITE_READY}:"))
     add(CallbackQueryHandler(page_button, pattern=rf"^{callbacks.FAMILIES_PAGE}:"))
     add(CallbackQueryHandler(ready_button, pattern=rf"^{callbacks.READY_REPLY}:"))
     add(CallbackQueryHandler(answered_button, pattern=rf"^{callbacks.ANSWERED}(:|$)"))
@@ -193,6 +195,52 @@ async def write_button(update: Update, context: PuenteContext) -> None:
     if tap is None:
         return
     await ask_for_message(update, context, tap[2].int_arg(0))
+
+
+async def write_ready_button(update: Update, context: PuenteContext) -> None:
+    """Send a ready-made first message (under ✉️ Write's prompt, or under its "goes in
+    English" hold) to that family member, in their language with the English beneath and a
+    🔊; a message typed and held for them is dropped, as it went instead. Each button acts
+    once (another message may follow it)."""
+    tap = await current_tap(update, context, "ready-sent-already")
+    if tap is None:
+        return
+    query, user, cb = tap
+    s, data = context.services, context.user_data
+    family_id, reply = callbacks.write_ready(cb)
+    now, lang = s.clock(), user_language(context, user.id, user.language_code)
+    member = teacher_writes.family_to_write(s.db, user.id, family_id)  # theirs, still linked
+    language, child = teacher_writes.family_language(member), member.student_name
+    if language not in s.catalog.languages:  # no words of Puente's in it: never offered
+        raise teacher_answers.ReadyButtonError(reply)
+    if not await spend(query, query.data):  # a double tap: the first one sent it
+        return
+    answer = teacher_writes.ready_write(
+        s.db, user.id, family_id, ready_menus.reply_text(s.catalog, "en", reply, child),
+        ready_menus.reply_text(s.catalog, language, reply, child), now)
+    voice = reply_recordings.reply_voice(s.db, user.id, answer.asked, reply)
+    teacher_writes.queue_ready_write(
+        s.db, answer, reply, message_views.answer_text(s.catalog, answer), now,
+        spoken_views.ready_answer_spoken(s.catalog, answer),
+        listen_rows(s.catalog, partial(listen.can_say, s.speech))
+        if s.speech is not None else None, voice)
+    context.deliverer.wake()
+    if data is not None and data.get(WRITING) == family_id:  # the next text is no message
+        data.pop(WRITING, None)
+        data.pop(WRITING_UNTIL, None)
+    offer = drop_confirmed(context, f"w:{family_id}")
+    if offer is not None:  # their typed English, held, goes no more: its offer says so
+        try:
+            await context.bot.edit_message_text(
+                s.catalog.render("answer-ready-instead", lang), chat_id=user.id,
+                message_id=offer, parse_mode=ParseMode.HTML)
+        except BadRequest as exc:  # deleted meanwhile: the message went all the same
+            log.info("could not mark a ready-made first message sent: %s", exc.message)
+        remember_spent(context, None, "answer-ready-instead", offer)
+    await send_long(context, user.id, message_views.ready_sent(
+        s.catalog, lang, student_for(context, user.id, member.student_id, first_name=child,
+                                     lang=lang), answer, quiet_until(context, now),
+        voice is not None))
 
 
 async def ready_button(update: Update, context: PuenteContext) -> None:

@@ -13,7 +13,12 @@ from bot.domain.family_notes import FAMILY_NOTES
 from bot.domain.family_notes import WITH_DAY as NOTE_WITH_DAY
 from bot.domain.frozen import quick_init
 from bot.domain.language import LANGUAGES
-from bot.domain.ready_replies import READY_REPLIES, STUDENT_READY_REPLIES, WITH_WHEN
+from bot.domain.ready_replies import (
+    FIRST_MESSAGES,
+    READY_REPLIES,
+    STUDENT_READY_REPLIES,
+    WITH_WHEN,
+)
 
 LANGUAGE = "lc"     # lc:<code> | lc:<code>:u   confirm a home language (u: undo a change)
 LANG_MENU = "lm"    # lm                 show the language menu (an old "Other" button)
@@ -53,6 +58,7 @@ COTEACH_NEW = "cn"  # cn:<class>   a new /coteach code for the class; the tapper
 #                     ones for it stop working (🔄 under a code shown again)
 UNLINK = "fu"       # fu:<family id>     a teacher unlinks a family member
 WRITE_FAMILY = "fw"  # fw:<family id>     a teacher writes first to a family member
+WRITE_READY = "fy"  # fy:<family id>:<reply>   ... with a ready-made message (FIRST_MESSAGES)
 REVOKE_LINK = "fr"  # fr:<link id> | fr:<link id>:yes | fr:no   a teacher cancels a family link
 FAMILIES_PAGE = "fp"  # fp:<class id>:<page>   turn /families to another page (◀ ▶)
 ASK = "ak"          # ak:<student id> | ak:no   send the held message to that child's teacher
@@ -417,6 +423,14 @@ def ready_reply(cb: Callback) -> str:
             (len(cb.args) == 3 and cb.args[0] not in WITH_WHEN and cb.args[2] != CONFIRMED):
         raise ForgedCallbackError("bad ready-made reply button")
     return cb.args[0]
+
+
+def write_ready(cb: Callback) -> tuple[int, str]:
+    """(family member id, ready-made message) of a teacher's ready-made first message; the
+    family member is checked on the server as one of the tapper's."""
+    if len(cb.args) != 2 or cb.args[1] not in FIRST_MESSAGES:
+        raise ForgedCallbackError("bad ready-made first message button")
+    return cb.int_arg(0), cb.args[1]
 
 
 CONFIRMED = "y"  # rr:<reply>:<relay id>:y   sent although the message was answered already

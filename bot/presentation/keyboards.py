@@ -11,7 +11,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.domain.checks import WordRef
 from bot.domain.chinese_script import BUTTON_NAMES
 from bot.domain.language import LANGUAGES, Capability, is_rtl
-from bot.domain.ready_replies import READY_REPLIES, ready_key
+from bot.domain.ready_replies import FIRST_MESSAGES, READY_REPLIES, ready_key
 from bot.presentation import callbacks
 from bot.presentation.i18n import Catalog, Day, language_name
 from bot.services.previews import Page
@@ -387,6 +387,17 @@ def ready_replies(catalog: Catalog, lang: str, child: str, replies: Sequence[str
     return InlineKeyboardMarkup([[InlineKeyboardButton(
         ready_label(catalog, lang, reply, child, reply in heard),
         callback_data=callbacks.data(callbacks.READY_REPLY, reply))] for reply in replies])
+
+
+def write_ready(catalog: Catalog, lang: str, family_id: int, child: str,
+                heard: Collection[str] = ()) -> list[list[InlineKeyboardButton]]:
+    """The ready-made first messages (FIRST_MESSAGES) a teacher may send one family member
+    instead of typing, one a row, in the teacher's language naming the child; 🎙️ on those
+    whose recording goes too (`heard`)."""
+    return [[InlineKeyboardButton(
+        ready_label(catalog, lang, reply, child, reply in heard),
+        callback_data=callbacks.data(callbacks.WRITE_READY, family_id, reply))]
+        for reply in FIRST_MESSAGES]
 
 
 ANSWERED_LABEL = 40  # characters of the answer a "✅ Answered: …" button shows

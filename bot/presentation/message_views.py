@@ -522,11 +522,12 @@ def thread_text(catalog: Catalog, lang: str, name: str, thread: list[ThreadMessa
             lines.append(catalog.render(
                 "thread-line-started-by" if message.started else "thread-line-answer-by",
                 lang, date=date, teacher=(colleagues or {})[message.teacher_id]))
+        elif message.started:  # the teacher wrote first (or sent a ready-made first
+            # message): nobody waits for anything
+            lines.append(catalog.render("thread-line-started", lang, date=date,
+                                        language=teacher_language(message.language)))
         elif message.ready:  # Puente's own words in their language: no machine, no English
             lines.append(catalog.render("thread-line-ready", lang, date=date,
-                                        language=teacher_language(message.language)))
-        elif message.started:  # the teacher wrote first: nobody waits for anything
-            lines.append(catalog.render("thread-line-started", lang, date=date,
                                         language=teacher_language(message.language)))
         else:
             lines.append(_thread_answer(catalog, lang, message, date))

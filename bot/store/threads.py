@@ -186,14 +186,15 @@ def mark_ready(db: Database, asked_id: int, reply: str) -> bool:
 
 
 def add_started(db: Database, student_id: int, teacher_id: int, family_id: int,
-                language: str, now: datetime) -> int:
+                language: str, now: datetime, ready: str | None = None) -> int:
     """Record a message a teacher wrote first to one family member about one student (an
-    answer to nothing): a reply to it, once delivered, finds the thread as a reply to an
-    answer does."""
+    answer to nothing; `ready`: which ready-made message it was): a reply to it, once
+    delivered, finds the thread as a reply to an answer does."""
     cursor = db.execute(
         "INSERT INTO thread_messages (student_id, teacher_id, asker_id, asker_role, direction, "
-        "language, created_at, started) VALUES (?, ?, ?, ?, ?, ?, ?, 1)",
-        [student_id, teacher_id, family_id, FAMILY, ANSWER, language, stamp(now)])
+        "language, created_at, started, written, ready) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
+        [student_id, teacher_id, family_id, FAMILY, ANSWER, language, stamp(now),
+         None if ready is None else "en", ready])
     return cursor.lastrowid or 0
 
 
