@@ -151,8 +151,8 @@ def next_action(screen: list[dict], done: set[str]) -> tuple[str, dict] | None:
 async def student(person: Person, chats: Chats, tally: Tally, window: tuple[float, float],
                   rng: random.Random) -> None:
     """Check after check until the window ends. What she waits for after each action is the
-    next thing she can act on (a /check's first line says "read your cards": she waits for
-    the card); the waits of actions inside the window are kept."""
+    next thing she can act on (after /check, her first card, which "read your cards first"
+    opens); the waits of actions inside the window are kept."""
     chat, done, typed = person.id, set[str](), 0
     await asyncio.sleep(rng.uniform(0, THINK[1]))
     kind, at = "check", chats.standin.world.now()

@@ -17,6 +17,7 @@ from bot.context import PuenteContext
 from bot.domain.checks import WordRef
 from bot.domain.scaffold import scaffold_for
 from bot.presentation import card_views, keyboards
+from bot.presentation.i18n import Markup
 from bot.services import join, learners, previews, unread_cards
 from bot.services.glosses import complete_glosses
 
@@ -99,11 +100,12 @@ async def show_preview(update: Update, context: PuenteContext, flipped: bool = F
 
 
 async def send_page(context: PuenteContext, chat_id: int, page: previews.Page,
-                    edit: CallbackQuery | None = None) -> None:
+                    edit: CallbackQuery | None = None, lead: Markup | None = None) -> None:
     """Show one card with its buttons: in the tapped message when there is one. The preview
-    remembers the message that shows it (a tap on one sent before it did teaches it too)."""
+    remembers the message that shows it (a tap on one sent before it did teaches it too).
+    `lead`: a line over the card (card_views.card_page)."""
     s = context.services
-    text = card_views.card_page(page, s.catalog)
+    text = card_views.card_page(page, s.catalog, lead)
     markup = keyboards.card_page(page, s.catalog, listen=s.speech is not None)
     if edit is not None and shows(edit, markup):
         return  # a second tap, after the first one's edit: the card is on screen already
@@ -130,10 +132,11 @@ async def show_unread(context: PuenteContext, user_id: int, unread: list[WordRef
                       check_follows: bool, cards_first: bool = False) -> bool:
     """Show the cards /check found unread (just unlocked, or never opened): one line pointing
     to the preview in her chat that shows them (unread_cards.place), and, where none does or
-    Telegram no longer has it, the cards, after "read your cards first" when the check waits
-    for them (`cards_first`). When no check follows, their last card (or message) offers
-    ✅ Check, which starts one once the student has read them. True: every one was sent in
-    one bundle (levels 4-6), so they count as read now and come in the very next check."""
+    Telegram no longer has it, the cards, "read your cards first" over the first one when
+    the check waits for them (`cards_first`). When no check follows, their last card (or
+    message) offers ✅ Check, which starts one once the student has read them. True: every
+    one was sent in one bundle (levels 4-6), so they count as read now and come in the very
+    next check."""
     s = context.services
     who = learners.learner(s.db, user_id)
     now, tz = s.clock(), s.config.school.timezone
@@ -147,15 +150,18 @@ async def show_unread(context: PuenteContext, user_id: int, unread: list[WordRef
         plan = unread_cards.place(s.db, who.id, unread, check_follows, now, tz, split)
     if not plan.send:  # every unread card is on screen: the line points there
         return False
-    if cards_first:  # the check comes after these (English first at levels 5-6, as cards)
-        await context.bot.send_message(user_id, s.catalog.bilingual(
-            "check-after-cards", who.language, english_first=who.scaffold.english_first))
+    # The check comes after these: said over the first card (English first at levels 5-6, as
+    # cards), not in a message of its own, which cost a school's /checks at once a third of
+    # their messages under Telegram's 30 a second (bench/class_answers.py)
+    lead = s.catalog.bilingual("check-after-cards", who.language,
+                               english_first=who.scaffold.english_first) if cards_first else None
     unread = complete_glosses(s.db, plan.send, who.language)
     if who.scaffold.one_card:
         await send_page(context, user_id, previews.open_preview(
-            s.db, who, unread, s.clock(), offer_check=not check_follows))
+            s.db, who, unread, s.clock(), offer_check=not check_follows), lead=lead)
         return False
-    messages = card_views.preview_messages(unread, who.language, who.scaffold, s.catalog)
+    messages = card_views.preview_messages(unread, who.language, who.scaffold, s.catalog,
+                                           lead=lead)
     labels = card_views.label_language(who.language, who.scaffold)  # levels 5-6: English
     markup = None if check_follows else keyboards.after_preview(
         None, s.catalog.render("button-check", labels),

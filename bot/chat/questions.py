@@ -32,6 +32,7 @@ from bot.chat.replies import (
     edit_in_place,
     on_media,
     reply_gone,
+    send_long,
     take_buttons_off,
 )
 from bot.context import PuenteContext
@@ -162,9 +163,20 @@ async def point_to_new_check(context: PuenteContext, chat_id: int, lang: str,
 
 
 async def send_question(context: PuenteContext, chat_id: int,
-                        question: checks.Question) -> None:
-    """Send an item as buttons, a quiz poll, a voice note with buttons, or a typed question."""
+                        question: checks.Question, lead: Markup | None = None) -> None:
+    """Send an item as buttons, a quiz poll, a voice note with buttons, or a typed question.
+
+    `lead` (why a check is short) opens a text question's message: a message of its own
+    was one more of the bot's 30 a second for every short check. A tap edits it into the
+    feedback and the next question, so the line goes once she has answered, as the card
+    line goes on Next ▶: what it tells her comes again in the check's last message (when
+    more words come, "words ready: /check", the cards' button). A quiz poll's question is
+    plain text within 300 characters, which its own question needs (poll_question), and
+    a voice note's caption is a question read aloud: the line comes on its own before them."""
     s, item = context.services, question.item
+    if lead is not None and _own_message(question, context):
+        await send_long(context, chat_id, lead)
+        lead = None
     if item.item_type is ItemType.LISTEN and s.speech is not None:
         note = listen.question_note(s.db, s.speech, item.word_id)
         sent = await send_note(context.bot, s, chat_id, note,
@@ -186,7 +198,11 @@ async def send_question(context: PuenteContext, chat_id: int,
                 context.user_data[QUESTION_POLL] = (question.item_id, message.message_id)
         return
     before = tile_screen.held(context, question.item_id)  # a copy on screen already
-    text, screen = _with_tiles(context, question)
+    text, screen = _with_tiles(context, question, lead)
+    if lead is not None and views.utf16_len(text) > views.MESSAGE_LIMIT:  # never seen: a
+        # question is a few lines; Telegram would refuse the message
+        await send_long(context, chat_id, lead)
+        text, screen = _with_tiles(context, question)
     sent = await context.bot.send_message(
         chat_id, text, parse_mode=ParseMode.HTML,
         reply_markup=keyboards.markup(_buttons(question, context, screen)))

@@ -83,17 +83,20 @@ async def check(update: Update, context: PuenteContext) -> None:
         read_now = await show_unread(context, user.id, start.unread,
                                      check_follows=question is not None,
                                      cards_first=start.cards_first)
+    short = None  # why the check is short: over its first question (send_question)
     if start.short is not None:  # in her level's order, with a question or without one
         if question is not None:
             lang, first = question.lang, question.english_first
         else:
             reader = user_reader(context, user.id)
             lang, first = reader.language or "en", reader.english_first
-        await send_long(context, user.id, check_views.short_check_text(
+        short = check_views.short_check_text(
             start.short, lang, s.catalog, "check-not-yet" if start.not_yet else "check-short",
-            first, cards_read=read_now))
+            first, cards_read=read_now)
+        if question is None:
+            await send_long(context, user.id, short)
     if question is not None:
-        await send_question(context, user.id, question)
+        await send_question(context, user.id, question, lead=short)
         # she cannot read yet (/readaloud): its 🔊 comes with it, unasked (not on a graded tap)
         await question_sound.play_with_question(context, user.id, question)
     elif not start.unread and not start.not_yet:  # nothing ready: when words come back

@@ -105,12 +105,14 @@ def card(ref: WordRef, lang: str, scaffold: Scaffold, catalog: Catalog,
 
 
 def preview_messages(refs: Sequence[WordRef], lang: str, scaffold: Scaffold, catalog: Catalog,
-                     flipped: bool = False, new: int | None = None) -> list[Markup]:
+                     flipped: bool = False, new: int | None = None,
+                     lead: Markup | None = None) -> list[Markup]:
     """Cards in phone-sized messages (levels 4-6; levels 1-3 get one card a message): a message
     holds cards up to PREVIEW_CHARS (one card per message when a card alone fills it), the
     header on the first.
 
-    `new` counts the words shown for the first time (None: all of them are new)."""
+    `new` counts the words shown for the first time (None: all of them are new). `lead` (why
+    the check waits for these cards) opens the first message (`with_lead`)."""
     header = preview_header(len(refs), new, label_language(lang, scaffold, flipped), catalog)
     blocks = [cut(card(ref, lang, scaffold, catalog, flipped), MESSAGE_LIMIT - 2) for ref in refs]
     messages = _pack(header, blocks, PREVIEW_CHARS)
@@ -119,8 +121,21 @@ def preview_messages(refs: Sequence[WordRef], lang: str, scaffold: Scaffold, cat
     for budget in range(average, PREVIEW_CHARS, 50):
         even = _pack(header, blocks, budget)
         if len(even) <= len(messages):
-            return even
-    return messages
+            messages = even
+            break
+    return with_lead(lead, messages)
+
+
+def with_lead(lead: Markup | None, messages: list[Markup]) -> list[Markup]:
+    """`lead` over the first message, the first thing read: each message of its own is one
+    more of the bot's 30 a second (a school's /checks at once waited 20 s for them). Packed
+    without it, so the cards split as they always do; its own message only when the two
+    together would pass Telegram's 4,096 (never with real cards: a message is ~900)."""
+    if lead is None:
+        return messages
+    if not messages or utf16_len(lead) + 2 + utf16_len(messages[0]) > MESSAGE_LIMIT:
+        return [lead, *messages]
+    return [Markup(f"{lead}\n\n{messages[0]}"), *messages[1:]]
 
 
 def preview_header(count: int, new: int | None, lang: str, catalog: Catalog) -> Markup:
@@ -136,12 +151,16 @@ def preview_header(count: int, new: int | None, lang: str, catalog: Catalog) -> 
     return catalog.bilingual("preview-header-words", lang, new=new, again=count - new)
 
 
-def card_page(page: Page, catalog: Catalog) -> Markup:
-    """One card of a one-card-a-message preview; the first carries the preview's header."""
+def card_page(page: Page, catalog: Catalog, lead: Markup | None = None) -> Markup:
+    """One card of a one-card-a-message preview; the first carries the preview's header.
+    `lead` (why the check waits for the cards: one line in each language) opens the message
+    that first shows it, over the card cut to CARD_LIMIT, far under Telegram's 4,096. Next ▶
+    edits the message to the next card without it: the card it led is not shown then."""
     block = card(page.ref, page.lang, page.scaffold, catalog, page.flipped)
     if page.index == 0:
         block = Markup(f"{preview_header(page.total, page.new, page.lang, catalog)}\n\n{block}")
-    return cut(block, CARD_LIMIT)
+    block = cut(block, CARD_LIMIT)
+    return block if lead is None else Markup(f"{lead}\n\n{block}")
 
 
 def _pack(header: Markup, blocks: Sequence[Markup], budget: int) -> list[Markup]:

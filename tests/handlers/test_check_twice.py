@@ -49,10 +49,11 @@ async def test_a_second_check_while_cards_wait_points_to_them_not_the_card_just_
     await join_and_confirm(chat, ana, lang="hmn", level=2)
     await page_through(chat, ana, await chat.send(ana, "/words"))
     old = first_set_in_review(chat)
-    # her new cards: why no question comes yet, then the first card
-    line, first = await chat.send(ana, "/check")
-    assert line.text.endswith("📘 First, read your new cards. Then tap ✅ for your check.")
-    assert "📘" in first.text and check_items.next_open_item(chat.db, 1001) is None
+    # her new cards: why no question comes yet, over the first card
+    (first,) = await chat.send(ana, "/check")
+    line, card = first.text.split("\n\n", 1)
+    assert line.endswith("📘 First, read your new cards. Then tap ✅ for your check.")
+    assert "📘" in card and check_items.next_open_item(chat.db, 1001) is None
     chat.clock.advance(seconds=5)
     again = [c for c in await chat.send(ana, "/check") if c.method.startswith("send")]
     assert check_items.next_open_item(chat.db, 1001) is None  # not the first card's word, 5 s on

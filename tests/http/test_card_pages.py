@@ -82,10 +82,10 @@ async def test_check_points_to_the_cards_on_screen_and_sends_them_again_once_del
     again = await ana.wait_for("📘 Palabras nuevas: 3", STEP, after=before, edits=False)
     assert "reply_to_message" not in again.message
     # nothing to check but them: one line says why, at every level (a level-5 student's
-    # cards came back with no word, playtest), then the cards
-    assert ana.received()[before].text.endswith("📘 First, read your new cards. Then tap ✅ "
-                                                "for your check.")
-    assert ana.received()[before + 1] is again
+    # cards came back with no word, playtest), over the first card, in its message
+    assert ana.received()[before] is again
+    assert again.text.split("\n\n")[0].endswith("📘 First, read your new cards. Then tap ✅ "
+                                                 "for your check.")
     assert "Siguiente ▶ 2/3" in [label for label, _ in again.buttons]
     assert [why for _, _, why in standin.stats.refused] == [
         "Bad Request: message to be replied not found"]
