@@ -270,6 +270,14 @@ def counted_words(item: Item) -> int:
     return 1 + len(item.decoys)
 
 
+def other_word(spelling: str, item: Item) -> bool:
+    """Whether a tile spelling is another word the deal spells (one of its decoys): the wrong
+    word chosen, as a wrong option is, not the word misspelt. A missed deciding review so
+    spelled ends the run of luck (mastery.record_answer), where a misspelling leaves it: one
+    who knows her words' spellings and no meaning passed runs through such misses."""
+    return spelling.strip().lower() in item.decoys
+
+
 def fewest_letters(item: Item) -> int:
     """The letters ✅ waits for: as many as the shortest word the deal spells (the word or a
     decoy), so a spelling left at two letters is no answer (a level-1 child tapped ✅ there,

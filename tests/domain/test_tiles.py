@@ -184,6 +184,12 @@ def test_no_shipped_deal_spells_two_words_where_two_decoys_fit(pack: str) -> Non
                 assert not pairs(tiles.DECOY_LETTERS), (answer, pool, decoys)
 
 
+def test_a_spelling_of_a_decoy_is_another_word_a_misspelling_is_not() -> None:
+    item = Item(1, ItemType.TYPED, "hoy", (), "habitat", decoys=("organism", "prey"))
+    assert tiles.other_word("organism", item) and tiles.other_word("Prey ", item)
+    assert not tiles.other_word("habitta", item) and not tiles.other_word("organ", item)
+
+
 @pytest.mark.parametrize(("level", "answer", "first"), [
     (1, "habitat", True), (None, "habitat", True),  # no level yet: the most support
     (2, "habitat", False),  # level 2 types first, "🔤" on request
