@@ -81,6 +81,8 @@ BENCHES: dict[str, Smoke] = {
                            r"🐢 worst case +min .* median .* max")),
     "speech": Smoke((r"synthesis \+ encode", r"cache hits", r"uploads \(new clips\) +\d+",
                      r"sent by remembered file_id")),
+    "tile_deals": Smoke((r"tile deals: [1-9]\d* deals over \d+ shipped packs",
+                         r"two \(a coin toss\) +[\d.]+%", r"tiles a deal holds: mean")),
     "translate_push": Smoke((r"first push: +\d+ engine calls", r"second push: +\d+ engine calls",
                              r"translation memory hit")),
     "typed_grading": Smoke((r"held-out rows", r"same verdict as the table", r"time per answer")),

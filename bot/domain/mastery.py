@@ -282,8 +282,8 @@ def record_answer(state: WordMastery, *, correct: bool, exact: bool, item_type: 
                   typed: bool, now: datetime, local_day: str,
                   choices: int | None = None, card_today: bool = False,
                   practice_item: bool = False, remembered: bool = False,
-                  card_read: bool = False, tz: tzinfo = UTC, tiles: bool = False
-                  ) -> WordMastery:
+                  card_read: bool = False, tz: tzinfo = UTC, tiles: bool = False,
+                  other_word: bool = False) -> WordMastery:
     """Fold one graded answer into the word's mastery and next review time.
 
     `choices` is how many options were shown (None: the item type's usual four, or typed).
@@ -304,7 +304,11 @@ def record_answer(state: WordMastery, *, correct: bool, exact: bool, item_type: 
     tiles' own guess rate (knowledge.TILES_GUESS), and in the luck of the run a choice among
     the words the deal spells (`choices`: tiles.counted_words), so a run of tile answers must
     be longer than a typed one before its luck allows mastery (docs/newcomers.md, "Letter
-    tiles" and "The speller")."""
+    tiles" and "The speller").
+    `other_word`: a miss on tiles that spelled another word the deal spells (one of its
+    decoys): she chose the wrong word, as a wrong option is, not a word she cannot write yet,
+    so a missed deciding review ends the run as any miss does (docs/newcomers.md, "The
+    speller at level 1")."""
     from fsrs import Card
 
     if tiles:  # the word spelled from its meaning: recall, whatever the question's buttons
@@ -344,13 +348,18 @@ def record_answer(state: WordMastery, *, correct: bool, exact: bool, item_type: 
     card, _ = scheduler().review_card(before, rating_for(correct, exact), now)
     common = {"p_known": p_known, "card": json.dumps(card.to_dict()), "due_at": card.due,
               "answered": True, "last_answered": now}
-    if not correct and typed and state.mastered_at is None and recall_ready(state, now, tz):
+    if not correct and typed and not other_word and state.mastered_at is None \
+            and recall_ready(state, now, tz):
         # The deciding review, typed, missed: she recognised the word on the days she got it
         # right and cannot write it yet. That recognition stands (still reviewing); the
         # writing is asked again, not weeks of learning from scratch. Its feedback showed the
         # spelling, so it waits until PROMPT_MEMORY has passed: asked 1.5 days later, a
         # student who knew no word and noted each spelling a miss showed "mastered" 8.9 % of
-        # her words (bench/mastery_validity.py, `revealer`).
+        # her words (bench/mastery_validity.py, `revealer`). Not when her tiles spelled
+        # another word of her list (`other_word`): that is the wrong word, not a spelling
+        # she cannot write yet, and one who knows her words' spellings and no meaning kept
+        # her runs of luck through such misses (the speller at level 1, where a typed
+        # question opens on its tiles: Somali, 30 a kind, seeds 7, 1, 2, 8 -> 4 words).
         return changed(state, **{**common, "due_at": after_memory(now, tz)},
                        misses_in_row=state.misses_in_row + 1, misses=state.misses + 1)
     if (not correct and state.mastered_at is not None and item_type not in RECALL

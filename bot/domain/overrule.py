@@ -69,6 +69,9 @@ _OTHER_LANGUAGE = 1 << 17
 # typed question that opened on its tiles): what the student saw, for the teacher's views
 # only; record_answer is never told it (the evidence is the answer's, `tiles` above)
 _ON_TILES = 1 << 18
+# the twelfth: a tile miss that spelled another word of the deal (one of its decoys), which
+# ends a run a typed deciding miss would leave standing (mastery.record_answer, `other_word`)
+_OTHER_WORD = 1 << 19
 _CHOICES_SHIFT = 8  # the options counted, above the flags (0: None, typed or the usual four)
 
 
@@ -94,6 +97,7 @@ class Graded:
     # never as typing (playtest, Hodan: "⌨️ typed 0/1" for a child who never typed). Display
     # only: knowledge tracing's guess rate reads `tiles`, never this
     on_tiles: bool = False
+    other_word: bool = False  # spelled with tiles, another word the deal spells: a wrong word
 
     def bits(self) -> int:
         """The flags as one integer (attempts.grading)."""
@@ -101,7 +105,8 @@ class Graded:
                  (_REVEALED, self.revealed), (_PRACTICE_ITEM, self.practice_item),
                  (_REMEMBERED, self.remembered), (_CARD_READ, self.card_read),
                  (_TYPED, self.typed), (_TILES, self.tiles), (_ACCEPTED, self.accepted),
-                 (_OTHER_LANGUAGE, self.other_language), (_ON_TILES, self.on_tiles))
+                 (_OTHER_LANGUAGE, self.other_language), (_ON_TILES, self.on_tiles),
+                 (_OTHER_WORD, self.other_word))
         return sum(bit for bit, on in flags if on) | ((self.choices or 0) << _CHOICES_SHIFT)
 
     @classmethod
@@ -112,7 +117,7 @@ class Graded:
                    bool(bits & _REVEALED), bool(bits & _PRACTICE_ITEM),
                    bool(bits & _REMEMBERED), bool(bits & _CARD_READ), bool(bits & _TYPED),
                    bool(bits & _TILES), bool(bits & _ACCEPTED), bool(bits & _OTHER_LANGUAGE),
-                   bool(bits & _ON_TILES))
+                   bool(bits & _ON_TILES), bool(bits & _OTHER_WORD))
 
     def missed_practice(self) -> bool:
         """Whether the answer, graded a miss, was practice (services.answers' rule for a
@@ -175,7 +180,8 @@ def fold_again(before: WordMastery, answers: Iterable[KeptAnswer], tz: tzinfo) -
             item_type=one.item_type, typed=g.typed, now=one.answered_at,
             local_day=study_day(one.answered_at, tz), choices=g.choices,
             card_today=g.card_today or g.revealed, practice_item=g.practice_item,
-            remembered=g.remembered, card_read=g.card_read, tz=tz, tiles=g.tiles)
+            remembered=g.remembered, card_read=g.card_read, tz=tz, tiles=g.tiles,
+            other_word=g.other_word)
     return state
 
 

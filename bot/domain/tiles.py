@@ -131,12 +131,19 @@ def distractor_count(length: int) -> int:
 # Tiles a deal holds at most: three rows of six (keyboards.tile_row), each still a fingertip
 # wide on a phone; a decoy whose letters would not fit is not taken
 MAX_TILES = 18
-# Decoys a deal spells besides the word: with two, a student who knows her words' spellings
-# and none of their meanings picks the right one of three at best, on every tiles question
+# Decoys a deal spells besides the word: with three, a student who knows her words' spellings
+# and none of their meanings picks the right one of four at best, on every tiles question
 DECOYS = 3
 # Letters the decoys may add to the word's own: a 5-letter word's deal stays about twelve
 # tiles, not a wall of eighteen, for a child who finds each letter by eye
 DECOY_LETTERS = 8
+# Letters more a second decoy may add where none fits the eight: a deal that spells two words
+# is a coin toss to one who knows her words' spellings, and runs of such tosses mastered
+# "habitat" for the speller ("organism" adds six letters, no second decoy fits the two left;
+# "prey" or "nutrient" adds three). Two letters at most, and only for the third word: one
+# tile row of six instead of five, never past MAX_TILES (docs/newcomers.md, "The speller at
+# level 1")
+THIRD_WORD_LETTERS = 2
 
 
 def choose_decoys(answer: str, words: Iterable[str]) -> tuple[str, ...]:
@@ -145,27 +152,53 @@ def choose_decoys(answer: str, words: Iterable[str]) -> tuple[str, ...]:
     name no one word of her list, and every other of `words` their letters spell as well:
     tileable, not the word nor a word its typed grader would forgive as a slip of it (a decoy
     must be a wrong answer), and adding at most DECOY_LETTERS letters to the word's, the
-    deal within MAX_TILES."""
+    deal within MAX_TILES. As many as fit together, not the cheapest first and then what
+    still fits beside it; where that is one, two within THIRD_WORD_LETTERS more letters, so
+    the deal spells three words (one spelling two is a coin toss to the speller)."""
     word = answer.lower()
-    letters = Counter(word)
-    chosen: list[str] = []
+    own = Counter(word)
     # those adding the fewest letters first (more of them fit the deal), else in her order
-    pool = sorted(dict.fromkeys(w.lower() for w in words if tileable(w)),
-                  key=lambda w: (Counter(w) - letters).total())
-    for other in pool:
-        if len(chosen) == DECOYS:
-            break
-        if other == word or _close(word, other):
-            continue
-        merged = letters | Counter(other)
-        if merged.total() > MAX_TILES or merged.total() - len(word) > DECOY_LETTERS:
-            continue
-        chosen.append(other)
-        letters = merged
+    pool = [w for w in sorted(dict.fromkeys(w.lower() for w in words if tileable(w)),
+                              key=lambda w: (Counter(w) - own).total())
+            if w != word and not _close(word, w)]
+    counted = [(w, Counter(w)) for w in pool]
+    found = _most(own, counted, DECOYS, DECOY_LETTERS)
+    if len(found[0]) < 2:
+        wider = _most(own, counted, 2, DECOY_LETTERS + THIRD_WORD_LETTERS)
+        found = wider if len(wider[0]) == 2 else found
+    chosen, letters = found
     # and every other word of hers those letters spell as well: she may spell any of them
-    riders = [w for w in pool if w not in chosen and w != word and not _close(word, w)
-              and not Counter(w) - letters]
+    riders = [w for w in pool if w not in chosen and not Counter(w) - letters]
     return (*chosen, *riders)
+
+
+def _most(own: Counter[str], pool: Sequence[tuple[str, Counter[str]]], most: int,
+          budget: int) -> tuple[tuple[str, ...], Counter[str]]:
+    """As many words of `pool` as fit together (up to `most`), adding at most `budget`
+    letters to the word's (`own`) within MAX_TILES, and their letters with the word's: of
+    those, the first in the pool's order (as a greedy pick would take them). A word that
+    does not fit with those chosen fits with no more of them either, so each step looks only
+    among those that still fit."""
+    best: tuple[tuple[str, ...], Counter[str]] = ((), own)
+
+    def fits(letters: Counter[str]) -> bool:
+        return letters.total() <= MAX_TILES and letters.total() - own.total() <= budget
+
+    def grow(chosen: tuple[str, ...], letters: Counter[str],
+             rest: Sequence[tuple[str, Counter[str]]]) -> bool:
+        nonlocal best
+        if len(chosen) > len(best[0]):
+            best = (chosen, letters)
+        if len(chosen) == most:
+            return True
+        left = [(w, c) for w, c in rest if fits(letters | c)]
+        if len(chosen) + len(left) <= len(best[0]):  # no more words than found already
+            return False
+        return any(grow((*chosen, w), letters | c, left[i + 1:])
+                   for i, (w, c) in enumerate(left))
+
+    grow((), own, pool)
+    return best
 
 
 def _close(word: str, other: str) -> bool:
@@ -235,6 +268,14 @@ def counted_words(item: Item) -> int:
     cards) the tiles named the word to anyone who knows how her words are spelled, and a right
     one is practice, as the one option left after ruling out the rest is."""
     return 1 + len(item.decoys)
+
+
+def other_word(spelling: str, item: Item) -> bool:
+    """Whether a tile spelling is another word the deal spells (one of its decoys): the wrong
+    word chosen, as a wrong option is, not the word misspelt. A missed deciding review so
+    spelled ends the run of luck (mastery.record_answer), where a misspelling leaves it: one
+    who knows her words' spellings and no meaning passed runs through such misses."""
+    return spelling.strip().lower() in item.decoys
 
 
 def fewest_letters(item: Item) -> int:

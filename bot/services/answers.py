@@ -575,11 +575,14 @@ def _finish(db: Database, stored: check_items.StoredItem, grade: Grade, now: dat
         if not check_items.close_item(db, stored.id, grade.correct, now, chosen):
             raise AnsweredItemError()  # a replayed tap, or two taps at once: graded once
         state = known or new_mastery(item.word_id, now)
+        other_word = with_tiles and not grade.correct and text is not None \
+            and tiles.other_word(text, item)
         answer = {"correct": grade.correct, "item_type": item.item_type, "typed": item.typed,
                   "now": now, "local_day": study_day(now, tz),
                   "choices": choices, "card_today": card_today or revealed,
                   "practice_item": stored.practice, "remembered": stored.remembered,
-                  "card_read": card_read, "tz": tz, "tiles": with_tiles}
+                  "card_read": card_read, "tz": tz, "tiles": with_tiles,
+                  "other_word": other_word}
         updated = record_answer(state, exact=grade.exact, **answer)
         # A forgiven misspelling never masters a word (mastery.py): when it is all that
         # kept this answer from mastering it, she is told (it blocked mastery unsaid)
@@ -591,7 +594,8 @@ def _finish(db: Database, stored: check_items.StoredItem, grade: Grade, now: dat
         graded = Graded(grade.exact, choices, card_today, revealed, stored.practice,
                         stored.remembered, card_read, item.typed, with_tiles,
                         accepted=grade.verdict is Verdict.ACCEPTED,
-                        other_language=other_language, on_tiles=on_tiles)
+                        other_language=other_language, on_tiles=on_tiles,
+                        other_word=other_word)
         # A typed miss keeps its text and the word's mastery before it, in the same
         # statement: a teacher may count it right from /student (overrule.py); so does an
         # answer right only by a class's acceptance, which a withdrawal grades again

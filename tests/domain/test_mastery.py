@@ -35,6 +35,7 @@ from bot.domain.mastery import (
     review_waits,
     study_day,
 )
+from bot.domain.overrule import Graded, KeptAnswer, fold_again
 from bot.domain.scaffold import ItemType, WidaLevel, scaffold_for
 from bot.domain.word_status import (
     MIN_ANSWERS,
@@ -358,6 +359,28 @@ def test_a_typed_miss_on_the_deciding_review_keeps_what_she_recognised() -> None
     tapped = record_answer(state, correct=False, exact=True, item_type=R, typed=False, now=due,
                            local_day=due.date().isoformat())
     assert tapped.state is MasteryState.LEARNING
+
+
+def test_a_deciding_spelling_of_another_word_of_the_deal_ends_the_run() -> None:
+    """The speller at level 1: her tiles spell "habitat" and "organism", she spells organism
+    on habitat's deciding review. That is the wrong word chosen, not a word she cannot write
+    yet: the run ends as a wrong tap's does. A misspelling on the same tiles keeps it."""
+    state = answers(SPACED)
+    due = state.due_at
+
+    def miss(other_word: bool):
+        return record_answer(state, correct=False, exact=False, item_type=T, typed=True,
+                             now=due, local_day=due.date().isoformat(), choices=3, tiles=True,
+                             other_word=other_word)
+    chose = miss(True)
+    assert chose.state is MasteryState.LEARNING and chose.success_days == frozenset()
+    assert chose.luck == 1.0  # a fresh run: every right spelling of it counted again
+    misspelt = miss(False)
+    assert misspelt.state is MasteryState.REVIEWING
+    assert misspelt.success_days == state.success_days and misspelt.luck == state.luck
+    # a teacher's count of an earlier miss folds it again as it was live (its graded bits)
+    kept = KeptAnswer(T, False, due, Graded(False, 3, typed=True, tiles=True, other_word=True))
+    assert fold_again(state, [kept], UTC) == chose
 
 
 def test_one_missed_tap_does_not_take_back_a_mastered_word() -> None:

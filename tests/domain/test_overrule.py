@@ -26,7 +26,8 @@ NOW = datetime(2026, 9, 14, 15, tzinfo=UTC)
     Graded(True), Graded(False, 6, card_today=True, remembered=True),
     Graded(True, 1, revealed=True, practice_item=True, card_read=True, typed=True),
     Graded(False, typed=True, tiles=True), Graded(True, 255, tiles=True),
-    Graded(False, typed=True, on_tiles=True)])
+    Graded(False, typed=True, on_tiles=True),
+    Graded(False, 3, typed=True, tiles=True, other_word=True)])
 def test_an_answers_grading_survives_its_bits(graded: Graded) -> None:
     assert Graded.from_bits(graded.bits()) == graded
 
@@ -79,3 +80,4 @@ def test_a_dont_know_over_letter_tiles_folds_as_the_typed_miss_it_was_graded() -
     assert fold_again(before, [shown], UTC) == live
     assert live != record_answer(before, correct=False, exact=False, item_type=ItemType.TYPED,
                                  typed=True, now=NOW, local_day="2026-09-14", tiles=True)
+

@@ -123,6 +123,73 @@ def test_decoys_are_words_of_her_list_that_fit_and_are_no_slip_of_the_word() -> 
         assert letters.total() - len(answer) <= tiles.DECOY_LETTERS
 
 
+def _spelled(answer: str, decoys: tuple[str, ...]) -> Counter[str]:
+    letters = Counter(answer)
+    for decoy in decoys:
+        letters |= Counter(decoy)
+    return letters
+
+
+def test_two_shorter_decoys_are_dealt_where_the_cheapest_alone_left_room_for_none() -> None:
+    # "conflict" adds the fewest letters to "setting", then neither other word fits the eight
+    # left; "author" and "narrator" fit together: three words, not a coin toss between two
+    decoys = tiles.choose_decoys("setting", ["conflict", "narrator", "author"])
+    assert sorted(decoys) == ["author", "narrator"]
+    assert _spelled("setting", decoys).total() - len("setting") <= tiles.DECOY_LETTERS
+
+
+def test_a_long_decoy_that_fills_the_budget_gets_a_second_within_two_letters_more() -> None:
+    # the trace's habitat: "organism" or "nutrient" alone fills the eight letters; both fit
+    # in nine, and the deal spells three words in 16 tiles (rows of six, within MAX_TILES)
+    decoys = tiles.choose_decoys("habitat", ["organism", "nutrient"])
+    assert sorted(decoys) == ["nutrient", "organism"]
+    added = _spelled("habitat", decoys).total() - len("habitat")
+    assert tiles.DECOY_LETTERS < added <= tiles.DECOY_LETTERS + tiles.THIRD_WORD_LETTERS
+    # past those two letters more, one decoy it stays: the deal is not blown up
+    assert len(tiles.choose_decoys("habitat", ["organism", "photosynthesis"])) == 1
+
+
+def test_the_budget_grows_only_for_the_third_word() -> None:
+    # "prey" and "extinct" fit the eight letters (seven); "nutrient" would need a ninth: a
+    # fourth word is not worth a letter more
+    assert tiles.choose_decoys("habitat", ["prey", "extinct", "nutrient"]) == ("prey", "extinct")
+
+
+@pytest.mark.parametrize("pack", [p.id for p in load_packs().packs])
+def test_no_shipped_deal_spells_two_words_where_two_decoys_fit(pack: str) -> None:
+    """Every word of a shipped pack, against random handfuls of its other words (a level-1
+    newcomer's few cards): where any two of them fit the widened budget the deal spells at
+    least three words, never more than DECOY_LETTERS + THIRD_WORD_LETTERS letters over the
+    word's, and over DECOY_LETTERS only where no two fit the eight."""
+    terms = [w.term for w in next(p for p in load_packs().packs if p.id == pack).words]
+    rng = random.Random(pack)
+    for answer in filter(tiles.tileable, terms):
+        for size in (2, 3, 4, 6):
+            pool = rng.sample([t for t in terms if t != answer], size)
+            decoys = tiles.choose_decoys(answer, pool)
+            added = _spelled(answer, decoys).total() - len(answer)
+            assert _spelled(answer, decoys).total() <= tiles.MAX_TILES
+            assert added <= tiles.DECOY_LETTERS + tiles.THIRD_WORD_LETTERS
+            fair = [w.lower() for w in pool if tiles.tileable(w) and w.lower() != answer
+                    and not tiles._close(answer, w.lower())]
+
+            def pairs(budget: int, fair: list[str] = fair, answer: str = answer) -> bool:
+                return any(_spelled(answer, (a, b)).total() - len(answer) <= budget
+                           and _spelled(answer, (a, b)).total() <= tiles.MAX_TILES
+                           for i, a in enumerate(fair) for b in fair[i + 1:])
+
+            if pairs(tiles.DECOY_LETTERS + tiles.THIRD_WORD_LETTERS):
+                assert len(decoys) >= 2, (answer, pool, decoys)
+            if added > tiles.DECOY_LETTERS:
+                assert not pairs(tiles.DECOY_LETTERS), (answer, pool, decoys)
+
+
+def test_a_spelling_of_a_decoy_is_another_word_a_misspelling_is_not() -> None:
+    item = Item(1, ItemType.TYPED, "hoy", (), "habitat", decoys=("organism", "prey"))
+    assert tiles.other_word("organism", item) and tiles.other_word("Prey ", item)
+    assert not tiles.other_word("habitta", item) and not tiles.other_word("organ", item)
+
+
 @pytest.mark.parametrize(("level", "answer", "first"), [
     (1, "habitat", True), (None, "habitat", True),  # no level yet: the most support
     (2, "habitat", False),  # level 2 types first, "🔤" on request

@@ -11,6 +11,7 @@ import pytest
 from telegram import Update
 
 from bot.domain import tiles
+from bot.domain.overrule import Graded
 from bot.services import answers
 from bot.store import check_items
 from tests.harness import (
@@ -252,6 +253,18 @@ async def test_the_tiles_also_spell_other_words_she_read_and_spelling_one_is_a_m
     correct, grading = chat.db.execute("SELECT correct, grading FROM attempts ORDER BY id DESC "
                                        "LIMIT 1").fetchone()
     assert correct == 0 and grading & 128  # a miss, spelled with tiles
+    # another word of the deal: the wrong word chosen, which ends a deciding review's run
+    # (a misspelling leaves it standing), kept for a teacher's count to fold again as it was
+    assert Graded.from_bits(grading).other_word
+
+
+async def test_a_misspelling_on_tiles_is_not_another_word(chat: Chat) -> None:
+    user = chat.user(1001, lang="es")
+    stored = await a_tiles_question(chat, user)
+    await spell(chat, user, stored.id, wrong_spelling(stored.item, stored.id))
+    correct, grading = chat.db.execute("SELECT correct, grading FROM attempts ORDER BY id DESC "
+                                       "LIMIT 1").fetchone()
+    assert correct == 0 and grading & 128 and not Graded.from_bits(grading).other_word
 
 
 async def test_no_tiles_question_counts_a_word_asked_before_it_in_its_check(
