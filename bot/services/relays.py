@@ -89,7 +89,8 @@ class Relay:
     at_question: AtQuestion | None = None
     # a family's own words that say they cannot read English ("Mwen pa li angle"): their
     # thread row is marked as the ready-made "I cannot read English" marks it, so the
-    # teacher's next English answer waits for a ✅ under that warning (Haitian playtest)
+    # teacher's next English answer waits for a ✅ under that warning (Haitian playtest); the
+    # teacher reads it beside any gist ("Mwen pa li angle. Kijan li ap fè?" is both)
     cannot_read: bool = False
 
 
@@ -183,19 +184,17 @@ async def prepare_ask(db: Database, translator: Translator | None, who: Asker, c
                  and says_cannot_read_english(text))
 
 
-PROGRESS, LOST, CANNOT_READ = "progress", "lost", "cannot-read"
+PROGRESS, LOST = "progress", "lost"
 
 
 def gist_of(who: Asker, text: str, written: str, language: str) -> str | None:
     """What Puente recognised in a message with no English beside it (no model for Somali):
-    a family's "Mwen pa li angle" (CANNOT_READ), their "sidee buu u socdaa?" (PROGRESS), or
-    "ma fahmin su'aasha" (LOST). The teacher read raw Somali and answered "Hodan is doing
-    well" to a student who had written that she did not understand the question (playtest).
-    None for English and for anything else."""
+    a family's "sidee buu u socdaa?" (PROGRESS), or "ma fahmin su'aasha" (LOST). The teacher
+    read raw Somali and answered "Hodan is doing well" to a student who had written that she
+    did not understand the question (playtest). None for English and for anything else (a
+    family's "Mwen pa li angle" is said apart: `cannot_read`)."""
     if written == "en" or not text.strip():
         return None
-    if who.role == threads.FAMILY and says_cannot_read_english(text):  # "Mwen pa li angle"
-        return CANNOT_READ
     if who.role == threads.FAMILY and asks_progress(text, language):
         return PROGRESS
     return LOST if says_not_understood(text) or says_dont_know(text) else None
