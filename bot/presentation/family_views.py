@@ -92,19 +92,22 @@ def _ask(update: FamilyUpdate, child: str, catalog: Catalog) -> Markup:
 
 
 def _window(update: FamilyUpdate, catalog: Catalog) -> list[Markup]:
-    """The days the update counts ("🗓️ Days counted: Fri 25 Sep – Thu 1 Oct"), and when the
-    child practised today, outside them, that it counts in the next update: "4 of the last 5"
-    on a Friday read as a day missed to a parent whose child had practised at 16:08 that
-    Friday (playtest). None before a first day to count."""
+    """The days the update counts ("🗓️ Days counted: Fri 25 Sep – Thu 1 Oct", or one day
+    named once), and when the child practised today, outside them, that it counts in the next
+    update: "4 of the last 5" on a Friday read as a day missed to a parent whose child had
+    practised at 16:08 that Friday (playtest). None before a first day to count."""
     if update.first_day is None or update.last_day is None or update.started_today:
         return []
     if update.started_on is not None and not (update.out_of or update.other_days
                                               or update.excused_days or update.rest_days):
         return []  # nothing counted yet: only the day she started, said below
     key = "family-week-window-today" if update.today_uncounted else "family-week-window"
-    return [catalog.render(key, update.language,
-                           first=catalog.day(update.language, update.first_day),
-                           last=catalog.day(update.language, update.last_day))]
+    first = catalog.day(update.language, update.first_day)
+    # one day is named once: "lendi 14 septanm – lendi 14 septanm" on a term's first day
+    # read as a range to a Haitian mother (playtest)
+    days = first if update.first_day == update.last_day else \
+        f"{first} – {catalog.day(update.language, update.last_day)}"
+    return [catalog.render(key, update.language, days=days)]
 
 
 def _practised(update: FamilyUpdate, child: str, catalog: Catalog) -> Markup:

@@ -158,6 +158,8 @@ def relay_text(catalog: Catalog, lang: str, who: Asker, relay: Relay, name: str,
         # the gist of words the teacher may not read: which day, with 📅 Excuse below
         parts.append(catalog.render(f"relay-recognised-{relay.recognised.when}", lang,
                                     day=Day(relay.recognised.day), name=name))
+    if relay.cannot_read and relay.english is None and relay.written not in ("en", UNKNOWN):
+        parts.append(catalog.render("relay-gist-cannot-read", lang))  # "Mwen pa li angle"
     if relay.gist is not None:  # the gist of words nobody translated
         parts.append(catalog.render(f"relay-gist-{relay.gist}", lang, name=name))
     if relay.at_question is not None:  # written mid-check: which question (playtest)

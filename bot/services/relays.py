@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 
 from sqlite_utils import Database
 
+from bot.domain.cannot_read_words import says_cannot_read_english
 from bot.domain.checks import Item
 from bot.domain.chinese_script import simplified
 from bot.domain.dont_know import says_dont_know, says_not_understood
@@ -86,6 +87,11 @@ class Relay:
     gist: str | None = None
     # a student's check question open as she wrote (open_question): the teacher reads which
     at_question: AtQuestion | None = None
+    # a family's own words that say they cannot read English ("Mwen pa li angle"): their
+    # thread row is marked as the ready-made "I cannot read English" marks it, so the
+    # teacher's next English answer waits for a ✅ under that warning (Haitian playtest); the
+    # teacher reads it beside any gist ("Mwen pa li angle. Kijan li ap fè?" is both)
+    cannot_read: bool = False
 
 
 @dataclass(frozen=True)
@@ -173,7 +179,9 @@ async def prepare_ask(db: Database, translator: Translator | None, who: Asker, c
                  answer_language(translator, language), language, is_thanks(who, text),
                  about if about is not None and about.teacher_id in teacher_ids else None,
                  emoji, also if about is not None and about.teacher_id in teacher_ids else (),
-                 gist=gist_of(who, text, written, language) if english is None else None)
+                 gist=gist_of(who, text, written, language) if english is None else None,
+                 cannot_read=who.role == threads.FAMILY and emoji is None
+                 and says_cannot_read_english(text))
 
 
 PROGRESS, LOST = "progress", "lost"
@@ -183,7 +191,8 @@ def gist_of(who: Asker, text: str, written: str, language: str) -> str | None:
     """What Puente recognised in a message with no English beside it (no model for Somali):
     a family's "sidee buu u socdaa?" (PROGRESS), or "ma fahmin su'aasha" (LOST). The teacher
     read raw Somali and answered "Hodan is doing well" to a student who had written that she
-    did not understand the question (playtest). None for English and for anything else."""
+    did not understand the question (playtest). None for English and for anything else (a
+    family's "Mwen pa li angle" is said apart: `cannot_read`)."""
     if written == "en" or not text.strip():
         return None
     if who.role == threads.FAMILY and asks_progress(text, language):
@@ -280,7 +289,8 @@ def queue_relay(db: Database, who: Asker, relay: Relay, texts: dict[int, list[st
                                                   who.role, relay.language, None, now,
                                                   relay.thanks, relay.written, relay.note,
                                                   sick=says_sick(relay.original,
-                                                                 relay.language))
+                                                                 relay.language),
+                                                  cannot_read=relay.cannot_read)
                                   for child in (relay.child, *relay.also)]
             # One message for the teacher, standing in each twin's thread ("shared"); a
             # long one's first parts go before it, in order (the outbox keeps a chat's order)

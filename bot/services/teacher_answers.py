@@ -178,9 +178,10 @@ def ready_reply_to(db: Database, teacher_id: int, relay_message_id: int, reply: 
 
 
 def said_cannot_read(db: Database, asker_id: int) -> bool:
-    """Whether this family member told a teacher, with the ready-made message, that they
-    cannot read English: a typed English answer to them is warned about, replies first."""
-    return threads.sent_note(db, asker_id, CANNOT_READ)
+    """Whether this family member told a teacher, with the ready-made message or in their
+    own words ("Mwen pa li angle"), that they cannot read English: a typed English answer to
+    them is warned about, replies first."""
+    return threads.said_cannot_read(db, asker_id, CANNOT_READ)
 
 
 def ready_under_answer(asked: ThreadMessage, first: Sequence[str] = (),

@@ -67,14 +67,15 @@ def _message(r: tuple[Any, ...]) -> ThreadMessage:
 def add_ask(db: Database, student_id: int, teacher_id: int, asker_id: int, role: str,
             language: str, relay_message_id: int | None, now: datetime,
             thanks: bool = False, written: str | None = None, note: str | None = None,
-            voice: bool = False, sick: bool = False) -> int:
+            voice: bool = False, sick: bool = False, cannot_read: bool = False) -> int:
     """Record a message relayed to one teacher (the relay's id lets the teacher reply; None
     until the outbox has delivered it), whether it was only thanks (a flag: no text), the
     language it was written in (None: not known), which family ready-made message it was
     (`note`, an id of Puente's own texts: no words of anyone's), and whether it was a voice
-    note (a mark: no sound is kept), and whether it said the child is sick (a mark)."""
+    note (a mark: no sound is kept), whether it said the child is sick, and whether it said
+    in the family's own words that they cannot read English (marks)."""
     marks = [*([NOTE_MARK + note] if note else []), *([VOICE_MARK] if voice else []),
-             *([SICK_MARK] if sick else [])]
+             *([SICK_MARK] if sick else []), *([CANNOT_READ_MARK] if cannot_read else [])]
     cursor = db.execute(
         "INSERT INTO thread_messages (student_id, teacher_id, asker_id, asker_role, direction, "
         "language, relay_message_id, created_at, thanks, written, ready) "
@@ -93,6 +94,10 @@ VOICE_MARK = "kind:voice"
 # A written message that said the child is sick: the ready-made replies offered under the
 # teacher's answer to it are those offered under it (no words are kept to read again)
 SICK_MARK = "said:sick"
+# A written message that said, in the family's own words, what the ready-made "cannot-read"
+# note says (domain/cannot_read_words.py): one mark, as the note is, told apart from it so
+# that /thread never calls her own words a ready-made message
+CANNOT_READ_MARK = "said:cannot-read"
 
 
 def said_sick(message: ThreadMessage) -> bool:
@@ -113,13 +118,14 @@ def own_note(message: ThreadMessage) -> str | None:
                  if part.startswith(NOTE_MARK)), None) if message.direction == ASK else None
 
 
-def sent_note(db: Database, asker_id: int, note: str) -> bool:
-    """Whether this family member has sent this ready-made message to a teacher (kept as long
-    as its thread row: retention)."""
+def said_cannot_read(db: Database, asker_id: int, note: str) -> bool:
+    """Whether this family member has told a teacher they cannot read English: the ready-made
+    message `note`, or their own words that say it (kept as long as its thread row)."""
     return db.execute(
         "SELECT 1 FROM thread_messages WHERE asker_id = ? AND direction = ? "
-        "AND instr(' ' || coalesce(ready, '') || ' ', ' ' || ? || ' ') > 0 LIMIT 1",
-        [asker_id, ASK, NOTE_MARK + note]).fetchone() is not None
+        "AND (instr(' ' || coalesce(ready, '') || ' ', ' ' || ? || ' ') > 0 "
+        "OR instr(' ' || coalesce(ready, '') || ' ', ' ' || ? || ' ') > 0) LIMIT 1",
+        [asker_id, ASK, NOTE_MARK + note, CANNOT_READ_MARK]).fetchone() is not None
 
 
 def set_relay(db: Database, thread_id: int, relay_message_id: int,

@@ -97,12 +97,18 @@ async def test_the_teacher_reads_that_the_answer_cannot_be_translated_before_ans
                          "write it. Use short, simple English, or ask someone who speaks Haitian "
                          "Creole to help.")
     assert "Haitian Creole" not in lines[-1]  # said once, on its own line
+    # both things her words say, in English: she cannot read it, and she asks how Ana is doing
+    assert "Puente recognised: “I cannot read English”\n" in relayed
+    assert "Puente recognised: a question about how Ana is doing\n" in relayed
     relay_id = chat.db.execute("SELECT relay_message_id FROM thread_messages").fetchone()[0]
     confirm = texts([c for c in await answer_as_written(chat, teacher(chat), "She is doing well.",
                                                         relay_id) if c.text])
-    # asked once more, the tap sends it: no further news after that
-    assert confirm == ("⚠️ This goes to Ana's family in English, exactly as written: they read "
-                       "Haitian Creole.\nYour answer about Ana will be sent as you wrote it.")
+    # asked once more, saying she cannot read English (her own words), the tap sends it: no
+    # further news after that
+    assert confirm == ("⚠️ Ana's family said they cannot read English (they read Haitian "
+                       "Creole). Tap a ready-made reply: it reaches them in Haitian Creole. Or "
+                       "find an interpreter.\nYour answer about Ana will be sent as you wrote "
+                       "it.")
 
 
 async def test_a_translated_answer_gets_no_warning(chat: Chat) -> None:
