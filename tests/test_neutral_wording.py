@@ -165,7 +165,7 @@ ARABIC_STUDENT_KEYS = (
     "placement-listen-caption", "placement-closed", "too-many-attempts", "slow-down",
     "typed-home-language", "typed-not-english", "typed-not-english-unnamed", "typed-empty",
     "typed-too-long", "check-done-low", "check-done-low-short", "check-done-slipped",
-    "check-done-dont-know", "check-short-new-cards-read",
+    "check-done-dont-know", "check-short-new-cards-read", "check-short-new-cards-after",
     "check-done-more", "check-done-more-words", "mixed-up-card", "placement-ask",
     "placement-paused", "placement-paused-level", "button-placement-continue",
     "check-short-new-cards", "check-short-written", "check-after-cards", "check-cards-above",

@@ -116,14 +116,17 @@ def short_check_text(short: ShortCheck, lang: str, catalog: Catalog,
     write wait for her next one (levels 1-2) says so: "only a few are ready" would be untrue.
     New cards just sent in one bundle (`cards_read`, levels 4-6) count as read: their words
     come in the very next check ("after you have read their cards", then "👉 3 words ready:
-    /check" after one question, told a level-5 student two things, playtest)."""
+    /check" after one question, told a level-5 student two things, playtest). A level 1-2
+    student who has read every card she was sent is told the new cards (this /check unlocked
+    them) come after it: "after you have read their cards", over a check asking the words she
+    had read, named cards she was never sent (playtest, Hmong level 2)."""
     if lead == "check-short" and short.written_later:
         lead = "check-short-written"
     lines = [catalog.bilingual(lead, lang, english_first=english_first)]
-    if short.new_cards:  # their cards are just above: they come in the next check
-        lines.append(catalog.bilingual("check-short-new-cards-read" if cards_read
-                                       else "check-short-new-cards", lang,
-                                       english_first=english_first))
+    if short.new_cards:  # their cards are just above, or come after it: the next check
+        key = "check-short-new-cards-read" if cards_read else \
+            "check-short-new-cards-after" if short.cards_after else "check-short-new-cards"
+        lines.append(catalog.bilingual(key, lang, english_first=english_first))
     elif short.back is not None and lead != "check-short":
         key, values = comes_back(short.back, LATER[True])
         lines.append(catalog.bilingual(key, lang, english_first=english_first, **values))

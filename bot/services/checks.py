@@ -122,6 +122,11 @@ class ShortCheck:
     # levels 1-2: ready words wait because a check writes only a few (check_plan.MAX_TYPED):
     # "only a few words are ready" would be untrue
     written_later: bool = False
+    # levels 1-2: every card she was sent is read; the new words are the ones this /check
+    # unlocked, and their cards come after it (its last message's button). "after you have
+    # read their cards" named cards she had never been sent, over a check asking the words
+    # she had read (playtest, Hmong level 2)
+    cards_after: bool = False
 
 
 @dataclass(frozen=True)
@@ -182,11 +187,13 @@ def begin_check(db: Database, user_id: int, now: datetime, rng: random.Random,
     if planned.held and unread and not planned.items:  # reviews never wait for cards
         return CheckStart(unread, None, cards_first=True)
     new_cards = bool(unread)
+    cards_after = False  # every card sent is read: the new ones come after the check
     if unread and planned.items and _cards_come_again(db, who, unread, now, tz):
         # Words ready are asked now, the cards offered after the check (its last message's
         # button): "👉 2 words ready: /check" answered with "📘 First, read your new cards"
         # and a new card, no check (playtest, Vietnamese level 2). Not sent with the check:
         # cards, why it is short and a quiz at once were too much for a level-1 child.
+        cards_after = {r.id for r in unread} <= {r.id for r in fresh}
         unread = []
     question = save_check(db, who, planned.items, now, tz)
     not_yet = question is None and planned.held > 0  # nothing fair to ask, no cards waiting
@@ -199,7 +206,7 @@ def begin_check(db: Database, user_id: int, now: datetime, rng: random.Random,
     short = None
     if not_yet or (question is not None and question.total < min(size, FULL_CHECK)):
         short = ShortCheck(new_cards, next_step(db, who, now, tz, holidays).back,
-                           bool(planned.written_later))
+                           bool(planned.written_later), cards_after)
     return CheckStart(unread, question, short, not_yet=not_yet)
 
 

@@ -34,7 +34,7 @@ class ScriptBook:
     looking one up costs no SQL (a graded tap's reply is converted too). A row this process
     deletes leaves memory at once (store.scripts.watch_forgotten); one another process
     deletes (`puente student delete`) leaves it at the next update, when the erasure ledger
-    beside the store shows a change (a file's size, no SQL)."""
+    beside the store shows a change this connection did not make (a file's size, no SQL)."""
 
     def __init__(self, db: Database) -> None:
         self._db = db
@@ -114,8 +114,13 @@ class ScriptBook:
         self._known.pop(user_id, None)
 
     def _follow_erasures(self) -> None:
-        """Read the store again when someone was erased since (by this process or another)."""
+        """Read the store again when another process erased someone since. This process's
+        own erasures left memory already (_forgotten): re-reading after a /deleteme cost the
+        next update, a graded answer too, one statement more (11, over its 10)."""
         mark = erasures.ledger_mark(self._store)
-        if mark != self._ledger:
-            self._ledger = mark
+        if mark == self._ledger:
+            return
+        others = erasures.changed_by_others(self._db, self._ledger, mark)
+        self._ledger = mark
+        if others:
             self._known = scripts.all_scripts(self._db)

@@ -17,6 +17,7 @@ import hashlib
 import hmac
 import os
 import secrets
+import weakref
 from datetime import datetime
 from pathlib import Path
 
@@ -26,6 +27,15 @@ from bot.store.clock import stamp
 
 KEY_SUFFIX = ".erasure-key"
 LEDGER_SUFFIX = ".erasures"
+
+Mark = tuple[int, int]  # a ledger's size and time of change (ledger_mark)
+
+# Per connection, the ledger's mark before and after each append it made itself (mirror): a
+# reader of that connection (services.scripts.ScriptBook) told of its erasures already tells
+# them from another process's (`puente student delete`), which change the ledger too.
+_OWN_APPENDS: weakref.WeakKeyDictionary[Database, dict[Mark | None, Mark]] = \
+    weakref.WeakKeyDictionary()
+_OWN_KEPT = 32  # appends remembered a connection: a reader looks at the ledger every update
 
 
 def store_file(db: Database) -> Path | None:
@@ -46,7 +56,7 @@ def ledger_path(store: Path) -> Path:
     return store.with_name(store.name + LEDGER_SUFFIX)
 
 
-def ledger_mark(store: Path | None) -> tuple[int, int] | None:
+def ledger_mark(store: Path | None) -> Mark | None:
     """What the ledger looks like now (its size and time of change; None: none yet): another
     process's erasure (`puente student delete`) changes it, and a running bot notices."""
     if store is None:
@@ -115,7 +125,27 @@ def mirror(db: Database) -> None:
     rows = db.execute("SELECT telegram_id_hash, erased_at FROM erasures").fetchall()
     new = [f"{digest} {when}\n" for digest, when in rows if kept.get(digest, "") < when]
     if new:
-        _write_private(ledger_path(store), "".join(new), append=True)
+        text = "".join(new)
+        before = ledger_mark(store)
+        _write_private(ledger_path(store), text, append=True)
+        after = ledger_mark(store)
+        # its own append alone (another process's landing in between grows it more)
+        if after is not None and after[0] == (before[0] if before else 0) + len(text.encode()):
+            appends = _OWN_APPENDS.setdefault(db, {})
+            appends[before] = after
+            while len(appends) > _OWN_KEPT:
+                del appends[next(iter(appends))]
+
+
+def changed_by_others(db: Database, since: Mark | None, now: Mark | None) -> bool:
+    """Whether the ledger went from mark `since` to `now` by more than this connection's own
+    appends (mirror): another process erased someone."""
+    appends = _OWN_APPENDS.get(db, {})
+    seen: set[Mark | None] = set()
+    while since != now and since in appends and since not in seen:
+        seen.add(since)
+        since = appends[since]
+    return since != now
 
 
 def restore_record(db: Database) -> None:

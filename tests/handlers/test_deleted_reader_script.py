@@ -16,7 +16,7 @@ from bot.domain.chinese_script import HONG_KONG, TRADITIONAL
 from bot.presentation import callbacks
 from bot.services import records
 from bot.store import open_store
-from tests.harness import TEACHER_ID, Chat, file_store, join_and_confirm, texts
+from tests.harness import TEACHER_ID, Chat, ask_typed, file_store, join_and_confirm, texts
 from tests.tables import cells_naming
 
 SIMPLIFIED = set("这们说请为么时发还会问题数据删链级")
@@ -87,3 +87,32 @@ async def test_a_family_member_forgotten_with_her_childs_deletion_loses_her_scri
     await chat.tap(ana, "dl:yes")  # her grandmother is linked to no child now
     assert scripts.script(2001) is None
     assert chat.db.execute("SELECT count(*) FROM chinese_scripts").fetchone()[0] == 0
+
+
+async def test_a_graded_answer_after_someone_elses_deleteme_reads_no_scripts_again(
+        chat: Chat) -> None:
+    """This process's own erasure left the running bot's memory at once: the next update
+    read every kept script again (its ledger changed), so a typed answer landing then cost
+    one statement more, 11 (a graded answer takes at most 10)."""
+    ana, bea = chat.user(1001, "Ana", "zh-HK"), chat.user(1002, "Bea", "es")
+    await join_and_confirm(chat, ana, lang="zh")
+    await join_and_confirm(chat, bea, level=4)
+
+    async def graded(term: str) -> list[str]:
+        ask_typed(chat, "science.ecosystems", term, "es", user_id=1002)
+        statements: list[str] = []
+        chat.db.conn.set_trace_callback(statements.append)
+        try:
+            reply = texts(await chat.send(bea, term))
+        finally:
+            chat.db.conn.set_trace_callback(None)
+        assert "✅" in reply, reply
+        return statements
+
+    before = await graded("habitat")
+    await chat.send(ana, "/deleteme")
+    await chat.tap(ana, "dl:yes")
+    assert chat.app.bot_data.services.scripts.script(1001) is None
+    after = await graded("organism")
+    assert not [s for s in after if "chinese_scripts" in s], after
+    assert len(after) == len(before) <= 10

@@ -15,7 +15,14 @@ from bot.services.checks import ShortCheck
 from bot.services.readiness import BackOn
 from bot.store import check_items, study
 from bot.store.packs import pack_words
-from tests.harness import Chat, answer_current, join_and_confirm, texts
+from tests.harness import (
+    Chat,
+    answer_current,
+    is_next,
+    join_and_confirm,
+    page_through,
+    texts,
+)
 
 SHORT = "🌱 A short check this time: only a few words are ready to practise now."
 NOT_YET = "🌱 Not yet: you need a few more words for a check. Look at your cards again: /words"
@@ -70,11 +77,19 @@ async def test_one_ready_word_is_one_question_after_the_new_cards_and_says_why(
 
 
 async def test_cards_read_one_by_one_come_after_they_are_read(chat: Chat) -> None:
-    """Level 2: one card a message, read with Next: the words wait until she has read them."""
-    user = await one_word_left(chat, level=2)
+    """Level 2: one card a message, read with Next: the words wait until she has read them
+    (she read two of yesterday's four cards)."""
+    user = chat.user(lang="es")
+    await join_and_confirm(chat, user, level=2)
+    (card,) = [c for c in await chat.send(user, "/words") if "📘" in c.text]
+    turn = next(d for label, d in card.buttons if is_next(label))
+    await chat.tap_on(user, turn, card.result_id)
+    chat.clock.advance(days=1)
     said = [c.text for c in await chat.send(user, "/check") if c.method == "sendMessage"]
+    assert check_items.next_open_item(chat.db, 1001) is not None
     assert any("Your new words come in your next check, after you have read their cards."
                in text for text in said), said
+    assert not any("You have read all your cards" in text for text in said)
 
 
 async def test_a_short_check_says_when_reviews_come_once_at_its_end(chat: Chat) -> None:
@@ -143,3 +158,29 @@ async def test_a_dont_know_on_a_one_word_check_is_said_for_one_word_and_no_slip(
     assert "Check finished: 0 of 1 right. It is OK to say you don't know: now you know " \
         "which word to learn. Look at its card again with /words." in reply, reply
     assert "slipped" not in reply and "These words" not in reply
+
+
+async def test_a_level_two_student_who_read_every_card_is_told_the_new_ones_come_after(
+        chat: Chat) -> None:
+    """Paj (Hmong, level 2) read every card she was sent, and a day later her /check asked
+    two of those words; above them she read "Your new words come in your next check, after
+    you have read their cards": the words this /check had just unlocked, whose cards come
+    after it (its last message's 📘), were not on any card she had been sent (playtest)."""
+    user = chat.user(lang="hmn")
+    await join_and_confirm(chat, user, lang="hmn", level=2)
+    await page_through(chat, user, await chat.send(user, "/words"))
+    words = sorted(study.student_mastery(chat.db, 1001))
+    assert all(study.get_mastery(chat.db, 1001, w).previewed for w in words)  # every card
+    chat.clock.advance(days=1)
+    in_review(chat, words[1:], timedelta(days=2))  # her slots open: /check unlocks words
+    calls = await chat.send(user, "/check")
+    said = texts(calls)
+    assert check_items.next_open_item(chat.db, 1001) is not None  # a question: words[0]
+    assert len(study.student_mastery(chat.db, 1001)) > len(words)  # new words, unlocked now
+    assert "📘" not in said  # their cards are not sent with the check
+    assert "You have read all your cards. New cards come after this check: read them, and " \
+        "their words come in your next check." in said, said
+    assert "after you have read their cards" not in said
+    while check_items.next_open_item(chat.db, 1001) is not None:
+        end = texts(await answer_current(chat, user, True))
+    assert "👉 New cards to read: /words" in end  # where the line said they come
