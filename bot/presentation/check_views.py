@@ -119,7 +119,10 @@ def short_check_text(short: ShortCheck, lang: str, catalog: Catalog,
     /check" after one question, told a level-5 student two things, playtest). A level 1-2
     student who has read every card she was sent is told the new cards (this /check unlocked
     them) come after it: "after you have read their cards", over a check asking the words she
-    had read, named cards she was never sent (playtest, Hmong level 2)."""
+    had read, named cards she was never sent (playtest, Hmong level 2). It does not say she
+    has read all her cards: the check before, /progress and the reminder had offered the new
+    ones, unopened, and "You have read all your cards" contradicted them (playtest, Somali
+    level 1)."""
     if lead == "check-short" and short.written_later:
         lead = "check-short-written"
     lines = [catalog.bilingual(lead, lang, english_first=english_first)]
