@@ -20,8 +20,10 @@ from tests.harness import (
     answer_current,
     is_next,
     join_and_confirm,
+    opens_with_tiles,
     page_through,
     texts,
+    tile_taps,
 )
 
 SHORT = "🌱 A short check this time: only a few words are ready to practise now."
@@ -206,3 +208,41 @@ async def test_a_short_check_never_says_she_read_all_her_cards_after_new_ones_we
         "check." in said, said
     assert "You have read all your cards" not in said
     assert "Waxaad akhriday dhammaan kaararkaaga" not in said
+
+
+async def test_a_level_one_short_check_on_letter_tiles_says_why_in_her_language_alone(
+        chat: Chat) -> None:
+    """A level-1 tile screen is one line in her language over the stem (tiles.one_line). Why
+    her check is short now opens its first question's message, and brought its English onto
+    Hodan's tile screen (Somali, WIDA 1): two lines she cannot read, over all nine taps of
+    "ecosystem" (playtest)."""
+    user = chat.user(1001, "Hodan", "so")
+    await join_and_confirm(chat, user, lang="so", level=1)
+    await page_through(chat, user, await chat.send(user, "/words"))
+    words = sorted(study.student_mastery(chat.db, 1001))
+    chat.clock.advance(days=1)
+    in_review(chat, words[:-1], timedelta(days=2))
+    calls = await chat.send(user, "/check")
+    asked = check_items.next_open_item(chat.db, 1001)
+    assert asked is not None and opens_with_tiles(chat, user, asked.id)
+    (screen,) = [c for c in calls if c.method == "sendMessage" and "🔤 _" in c.text]
+    assert screen.text.startswith("🌱 Tijaabadu markan way gaaban tahay")  # hers, first
+    assert "Kaarar cusub ayaa imanaya tijaabadan kadib" in screen.text
+    assert "A short check" not in screen.text and "New cards come" not in screen.text
+    first = tile_taps(chat, user, asked.id, asked.item.answer.lower())[0]
+    (tapped,) = [c for c in await chat.tap(user, first) if c.method == "editMessageText"]
+    assert tapped.text.startswith("🌱 Tijaabadu") and "A short check" not in tapped.text
+
+
+async def test_a_level_two_short_check_on_letter_tiles_still_says_why_in_both(
+        chat: Chat) -> None:
+    user = chat.user(1001, "Paj", "hmn")
+    await join_and_confirm(chat, user, lang="hmn", level=2)
+    await page_through(chat, user, await chat.send(user, "/words"))
+    words = sorted(study.student_mastery(chat.db, 1001))
+    chat.clock.advance(days=1)
+    in_review(chat, words[1:], timedelta(days=2))
+    calls = await chat.send(user, "/check")
+    asked = check_items.next_open_item(chat.db, 1001)
+    assert asked is not None
+    assert SHORT in texts(calls) and "New cards come after this check" in texts(calls)
