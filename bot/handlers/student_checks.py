@@ -30,6 +30,7 @@ from bot.chat.replies import (
     user_reader,
 )
 from bot.context import PuenteContext
+from bot.domain import tiles
 from bot.domain.sent_twice import COPY_WINDOW
 from bot.presentation import callbacks, check_views, keyboards
 from bot.services import answers, checks
@@ -92,7 +93,8 @@ async def check(update: Update, context: PuenteContext) -> None:
             lang, first = reader.language or "en", reader.english_first
         short = check_views.short_check_text(
             start.short, lang, s.catalog, "check-not-yet" if start.not_yet else "check-short",
-            first, cards_read=read_now)
+            first, cards_read=read_now, hers_alone=question is not None
+            and question.opens_with_tiles and tiles.one_line(question.level))
         if question is None:
             await send_long(context, user.id, short)
     if question is not None:

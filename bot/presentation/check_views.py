@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from difflib import SequenceMatcher
+from typing import Any
 
 from bot.domain.checks import Grade
 from bot.domain.cognates import same_word
@@ -107,7 +108,7 @@ def question_text(question: Question, catalog: Catalog, tiles: bool = False) -> 
 
 def short_check_text(short: ShortCheck, lang: str, catalog: Catalog,
                      lead: str = "check-short", english_first: bool = False,
-                     cards_read: bool = False) -> Markup:
+                     cards_read: bool = False, hers_alone: bool = False) -> Markup:
     """Why this check is short (few words are ready): kind, not a score. `lead`
     "check-not-yet": why there is no check yet (levels 1-2: no fair options), and when more
     words come. A short check that asks something leaves "when" to its last message, which
@@ -119,17 +120,27 @@ def short_check_text(short: ShortCheck, lang: str, catalog: Catalog,
     /check" after one question, told a level-5 student two things, playtest). A level 1-2
     student who has read every card she was sent is told the new cards (this /check unlocked
     them) come after it: "after you have read their cards", over a check asking the words she
-    had read, named cards she was never sent (playtest, Hmong level 2)."""
+    had read, named cards she was never sent (playtest, Hmong level 2). It does not say she
+    has read all her cards: the check before, /progress and the reminder had offered the new
+    ones, unopened, and "You have read all your cards" contradicted them (playtest, Somali
+    level 1). `hers_alone`: over a level-1 tile screen, which is one line in her language
+    (tiles.one_line), the lines are hers alone: opening the screen's message, their English
+    stayed over every tap of her spelling (playtest, Somali level 1)."""
     if lead == "check-short" and short.written_later:
         lead = "check-short-written"
-    lines = [catalog.bilingual(lead, lang, english_first=english_first)]
+
+    def said(key: str, **values: Any) -> Markup:
+        return catalog.render(key, lang, **values) if hers_alone else \
+            catalog.bilingual(key, lang, english_first=english_first, **values)
+
+    lines = [said(lead)]
     if short.new_cards:  # their cards are just above, or come after it: the next check
         key = "check-short-new-cards-read" if cards_read else \
             "check-short-new-cards-after" if short.cards_after else "check-short-new-cards"
-        lines.append(catalog.bilingual(key, lang, english_first=english_first))
+        lines.append(said(key))
     elif short.back is not None and lead != "check-short":
         key, values = comes_back(short.back, LATER[True])
-        lines.append(catalog.bilingual(key, lang, english_first=english_first, **values))
+        lines.append(said(key, **values))
     return join_lines(lines)
 
 

@@ -20,8 +20,10 @@ from tests.harness import (
     answer_current,
     is_next,
     join_and_confirm,
+    opens_with_tiles,
     page_through,
     texts,
+    tile_taps,
 )
 
 SHORT = "🌱 A short check this time: only a few words are ready to practise now."
@@ -89,7 +91,7 @@ async def test_cards_read_one_by_one_come_after_they_are_read(chat: Chat) -> Non
     assert check_items.next_open_item(chat.db, 1001) is not None
     assert any("Your new words come in your next check, after you have read their cards."
                in text for text in said), said
-    assert not any("You have read all your cards" in text for text in said)
+    assert not any("New cards come after this check" in text for text in said)
 
 
 async def test_a_short_check_says_when_reviews_come_once_at_its_end(chat: Chat) -> None:
@@ -178,9 +180,69 @@ async def test_a_level_two_student_who_read_every_card_is_told_the_new_ones_come
     assert check_items.next_open_item(chat.db, 1001) is not None  # a question: words[0]
     assert len(study.student_mastery(chat.db, 1001)) > len(words)  # new words, unlocked now
     assert "📘" not in said  # their cards are not sent with the check
-    assert "You have read all your cards. New cards come after this check: read them, and " \
-        "their words come in your next check." in said, said
+    assert "New cards come after this check: read them, and their words come in your next " \
+        "check." in said, said
     assert "after you have read their cards" not in said
     while check_items.next_open_item(chat.db, 1001) is not None:
         end = texts(await answer_current(chat, user, True))
     assert "👉 New cards to read: /words" in end  # where the line said they come
+
+
+async def test_a_short_check_never_says_she_read_all_her_cards_after_new_ones_were_offered(
+        chat: Chat) -> None:
+    """Hodan (Somali, level 1): her check ended "👉 New cards to read: /words", /progress and
+    Friday's reminder said new cards waited, she never tapped 📘, and Monday's short check
+    opened "You have read all your cards" (playtest: 4 of 4 such lines). The cards come after
+    the check either way: that is all the line says."""
+    user = chat.user(1001, "Hodan", "so")
+    await join_and_confirm(chat, user, lang="so", level=1)
+    await page_through(chat, user, await chat.send(user, "/words"))
+    words = sorted(study.student_mastery(chat.db, 1001))
+    chat.clock.advance(days=1)
+    in_review(chat, words[1:], timedelta(days=2))  # her slots open: new cards wait for her
+    told = texts(await chat.send(user, "/progress"))
+    assert "📭 Cards to read: 2" in told  # offered, never opened
+    said = texts(await chat.send(user, "/check"))
+    assert check_items.next_open_item(chat.db, 1001) is not None
+    assert "New cards come after this check: read them, and their words come in your next " \
+        "check." in said, said
+    assert "You have read all your cards" not in said
+    assert "Waxaad akhriday dhammaan kaararkaaga" not in said
+
+
+async def test_a_level_one_short_check_on_letter_tiles_says_why_in_her_language_alone(
+        chat: Chat) -> None:
+    """A level-1 tile screen is one line in her language over the stem (tiles.one_line). Why
+    her check is short now opens its first question's message, and brought its English onto
+    Hodan's tile screen (Somali, WIDA 1): two lines she cannot read, over all nine taps of
+    "ecosystem" (playtest)."""
+    user = chat.user(1001, "Hodan", "so")
+    await join_and_confirm(chat, user, lang="so", level=1)
+    await page_through(chat, user, await chat.send(user, "/words"))
+    words = sorted(study.student_mastery(chat.db, 1001))
+    chat.clock.advance(days=1)
+    in_review(chat, words[:-1], timedelta(days=2))
+    calls = await chat.send(user, "/check")
+    asked = check_items.next_open_item(chat.db, 1001)
+    assert asked is not None and opens_with_tiles(chat, user, asked.id)
+    (screen,) = [c for c in calls if c.method == "sendMessage" and "🔤 _" in c.text]
+    assert screen.text.startswith("🌱 Tijaabadu markan way gaaban tahay")  # hers, first
+    assert "Kaarar cusub ayaa imanaya tijaabadan kadib" in screen.text
+    assert "A short check" not in screen.text and "New cards come" not in screen.text
+    first = tile_taps(chat, user, asked.id, asked.item.answer.lower())[0]
+    (tapped,) = [c for c in await chat.tap(user, first) if c.method == "editMessageText"]
+    assert tapped.text.startswith("🌱 Tijaabadu") and "A short check" not in tapped.text
+
+
+async def test_a_level_two_short_check_on_letter_tiles_still_says_why_in_both(
+        chat: Chat) -> None:
+    user = chat.user(1001, "Paj", "hmn")
+    await join_and_confirm(chat, user, lang="hmn", level=2)
+    await page_through(chat, user, await chat.send(user, "/words"))
+    words = sorted(study.student_mastery(chat.db, 1001))
+    chat.clock.advance(days=1)
+    in_review(chat, words[1:], timedelta(days=2))
+    calls = await chat.send(user, "/check")
+    asked = check_items.next_open_item(chat.db, 1001)
+    assert asked is not None
+    assert SHORT in texts(calls) and "New cards come after this check" in texts(calls)
