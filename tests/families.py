@@ -34,11 +34,14 @@ def okafor(chat: Chat) -> dict[str, Any]:
     return chat.user(MATH_TEACHER_ID, "Okafor", "en")
 
 
-async def link(chat: Chat, teacher: dict[str, Any], child: str, member: dict[str, Any]) -> None:
-    """The child's teacher makes a family link; the family member opens it, picks a language."""
+async def link(chat: Chat, teacher: dict[str, Any], child: str, member: dict[str, Any],
+               lang: str | None = None) -> None:
+    """The child's teacher makes a family link; the family member opens it and picks `lang`
+    (else their phone's language)."""
     made = texts(await chat.send(teacher, f"/family {child}"))
     await chat.send(member, f"/start {made.split('?start=')[1].split()[0]}")
-    await chat.tap(member, callbacks.data(callbacks.FAMILY_LANG, member["language_code"]))
+    await chat.tap(member, callbacks.data(callbacks.FAMILY_LANG,
+                                          lang or member["language_code"]))
 
 
 async def shared_phone(chat: Chat) -> dict[str, Any]:

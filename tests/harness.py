@@ -590,9 +590,15 @@ def answer_through(db: Database, question: checks.Question | None, now: datetime
 
 def class_pack_in_review(db: Database, now: datetime, user_id: int = 1001) -> None:
     """Every class word met and in review, due in two days: nothing unlocks or waits unread."""
-    for ref in pack_words(db, "science.ecosystems"):
-        state = study.get_mastery(db, user_id, ref.id) or new_mastery(ref.id, now)
-        study.save_mastery(db, user_id, ref.id, replace(
+    words_in_review(db, now, [ref.id for ref in pack_words(db, "science.ecosystems")], user_id)
+
+
+def words_in_review(db: Database, now: datetime, word_ids: list[int],
+                    user_id: int = 1001) -> None:
+    """These words met and in review (right on two days long ago), due in two days."""
+    for word_id in word_ids:
+        state = study.get_mastery(db, user_id, word_id) or new_mastery(word_id, now)
+        study.save_mastery(db, user_id, word_id, replace(
             state, success_days=frozenset({"2026-09-01", "2026-09-02"}), answered=True,
             due_at=now + timedelta(days=2), first_correct_at=now - timedelta(days=10)), now)
 

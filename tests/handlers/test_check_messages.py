@@ -6,16 +6,13 @@ student reads the same lines, in the same order."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-from datetime import timedelta
-
 import pytest
 
 from bot.presentation import card_views
 from bot.presentation.i18n import Markup
 from bot.presentation.views import MESSAGE_LIMIT
 from bot.store import check_items, study
-from tests.harness import Chat, answer_current, join_and_confirm, page_through
+from tests.harness import Chat, answer_current, join_and_confirm, page_through, words_in_review
 
 CARDS_FIRST = "📘 Primero, lee tus tarjetas nuevas. Después toca ✅ para tu prueba.\n" \
     "📘 First, read your new cards. Then tap ✅ for your check."
@@ -56,13 +53,7 @@ async def one_word_left(chat: Chat, level: int) -> dict:
     ana = chat.user(lang="es")
     await join_and_confirm(chat, ana, level=level)
     await chat.send(ana, "/words")
-    now = chat.clock()
-    for word_id in sorted(study.student_mastery(chat.db, 1001))[1:]:
-        state = study.get_mastery(chat.db, 1001, word_id)
-        assert state is not None
-        study.save_mastery(chat.db, 1001, word_id, replace(
-            state, success_days=frozenset({"2026-09-01", "2026-09-02"}), answered=True,
-            due_at=now + timedelta(days=2), first_correct_at=now - timedelta(days=10)), now)
+    words_in_review(chat.db, chat.clock(), sorted(study.student_mastery(chat.db, 1001))[1:])
     return ana
 
 

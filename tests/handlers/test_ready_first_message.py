@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.presentation import callbacks
+from tests.families import link
 from tests.harness import TEACHER_ID, Chat, buttons, join_and_confirm, reply, texts
 
 MOTHER = 2001
@@ -22,10 +23,8 @@ def okafor(chat: Chat) -> dict[str, Any]:
 async def kreyol_mother(chat: Chat, lang: str = "ht") -> dict[str, Any]:
     """Widline (Kreyòl, level 1) and her mother, whose phone is in French, reading `lang`."""
     await join_and_confirm(chat, chat.user(1001, "Widline", "ht"), "ht", level=1)
-    made = texts(await chat.send(okafor(chat), "/family Widline"))
     mother = chat.user(MOTHER, "Joseph", "fr")
-    await chat.send(mother, f"/start {made.split('?start=')[1].split()[0]}")
-    await chat.tap(mother, callbacks.data(callbacks.FAMILY_LANG, lang))
+    await link(chat, okafor(chat), "Widline", mother, lang)
     await chat.deliver()
     return mother
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.presentation import callbacks
-from tests.families import unlink_first
+from tests.families import link, unlink_first
 from tests.harness import TEACHER_ID, Chat, buttons, join_and_confirm, texts
 
 FATHER = 2002
@@ -21,10 +21,8 @@ def rivera(chat: Chat) -> dict[str, Any]:
 async def linked_father(chat: Chat, lang: str = "so") -> dict[str, Any]:
     """Ana in Science 7B; her father, whose phone is in English, links and chooses `lang`."""
     await join_and_confirm(chat, chat.user(lang="es"))
-    link = texts(await chat.send(rivera(chat), "/family Ana"))
     father = chat.user(FATHER, "Aabe", "en")
-    await chat.send(father, f"/start {link.split('?start=')[1].split()[0]}")
-    await chat.tap(father, callbacks.data(callbacks.FAMILY_LANG, lang))
+    await link(chat, rivera(chat), "Ana", father, lang)
     await chat.deliver()
     return father
 
