@@ -12,9 +12,11 @@ from datetime import date, timedelta
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, MaybeInaccessibleMessage, Update
 from telegram.constants import ParseMode
 
+from bot.chat import cannot_read
 from bot.chat.family_help import ask_prompt_no_model
 from bot.chat.replies import say, user_language
 from bot.context import PuenteContext
+from bot.domain.cannot_read_words import says_cannot_read_english
 from bot.domain.dont_know import says_dont_know, says_not_understood
 from bot.domain.emoji import seems_lost
 from bot.domain.family_notes import OwnWords, own_words
@@ -153,6 +155,9 @@ async def not_understood(update: Update, context: PuenteContext, text: str,
     user = update.effective_user
     if who is None and user is not None:
         who = askers.asker(context.services.db, user.id)
+    if who is not None and who.role == askers.STUDENT and says_cannot_read_english(text) \
+            and await cannot_read.answer(update, context, who):
+        return  # "No leo inglés": what helps her, and her teacher is told; her words not kept
     if who is not None and who.role == askers.STUDENT and (
             seems_lost(text) or says_not_understood(text) or says_dont_know(text)):
         # "?" or "😢" alone: perhaps lost, with no words to say so (Somali playtest); "ana

@@ -11,7 +11,7 @@ guessing where a level was suggested); the words newly stuck are news and still 
 from __future__ import annotations
 
 from collections.abc import Collection
-from datetime import date
+from datetime import date, timedelta
 
 from bot.domain.school_days import previous_school_day
 
@@ -32,6 +32,10 @@ SILENT = "silent"
 # coming (else SILENT says it): told once a stretch, as a silence is
 OPENS_CHECKS = "opens-checks"
 FINISHED = "finished"  # every word the student was given is in review or mastered: push more
+# she wrote that she cannot read English ("No leo inglés"): told once a week at most, so a
+# child who writes it every day does not fill her teacher's chat
+CANNOT_READ = "cannot-read"
+CANNOT_READ_REPEAT = timedelta(days=7)
 
 
 def level_advice(level: int) -> str:

@@ -244,6 +244,7 @@ async def reader_script(update: Update, context: PuenteContext) -> None:
     if user is None:
         return
     WRITING.set(user.id)
+    menus.new_update()
     context.services.scripts.note_phone(user.id, user.language_code)
 
 
@@ -251,8 +252,28 @@ async def kept_script(update: Update, context: PuenteContext) -> None:
     """After every handler: keep a Traditional phone's script once its sender is someone
     (her /start joined her, her link linked her), so what is sent to her later (Friday's
     family update) is in her script too; a stranger's, a deleted person's, is never kept."""
-    if update.effective_user is not None:
-        context.services.scripts.end_update(update.effective_user.id)
+    user = update.effective_user
+    if user is not None and context.services.scripts.end_update(user.id) \
+            and not menus.set_by_this_update(user.id):
+        await _menu_in_script(context, user.id)
+
+
+async def _menu_in_script(context: PuenteContext, user_id: int) -> None:
+    """Her command menu again, now that a Hong Kong or Taiwan phone told her script: set in
+    Simplified before (a mainland phone, or joining before she chose), it stayed so while
+    everything else she read was Traditional. Once a person (her script is kept from now
+    on); only a Chinese reader's has any Chinese in it."""
+    s = context.services
+    lang = user_language(context, user_id)
+    if lang != "zh":
+        return
+    if teaching.is_teacher(s.db, user_id):
+        commands = menus.teacher_commands(s.catalog, lang)
+    elif askers.is_family_only(s.db, user_id):
+        commands = menus.family_menu(s.catalog, lang)
+    else:
+        commands = menus.student_commands(s.catalog, lang)
+    await menus.show_menu(context.bot, user_id, commands)
 
 
 async def flood_guard(update: Update, context: PuenteContext) -> None:

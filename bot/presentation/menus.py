@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable
+from contextvars import ContextVar
 
 from telegram import Bot, BotCommand, BotCommandScopeChat
 from telegram.error import TelegramError
@@ -120,9 +121,25 @@ async def set_default_menus(bot: Bot, catalog: Catalog) -> None:
         await bot.set_my_commands(student_commands(catalog, lang), language_code=lang)
 
 
+# The chat whose menu this update set (in the update's own context): a menu redone for the
+# script she reads now is not set twice when the update (her joining, her language) set it
+_SET_FOR: ContextVar[int | None] = ContextVar("menu_set_for", default=None)
+
+
 async def show_menu(bot: Bot, chat_id: int, commands: list[BotCommand]) -> None:
     """Give one private chat its own menu; a failure costs only the menu, never the action."""
+    _SET_FOR.set(chat_id)
     try:
         await bot.set_my_commands(commands, scope=BotCommandScopeChat(chat_id))
     except TelegramError as exc:
         log.warning("command menu not set for a chat: %s", exc)
+
+
+def new_update() -> None:
+    """Before each update: no menu set by it yet."""
+    _SET_FOR.set(None)
+
+
+def set_by_this_update(chat_id: int) -> bool:
+    """Whether this update set this chat's menu already."""
+    return _SET_FOR.get() == chat_id

@@ -153,12 +153,13 @@ def _early(back: BackOn, early: date, later: str) -> tuple[str, dict[str, int | 
     """Words ready on a weekend day: "on Saturday (or on Monday, at school)", the school day
     the reminder comes beside the day a /check asks them ("on Monday" alone, on a Friday, read
     as nothing to do until then: playtest). A weekend before a holiday or an excused Monday
-    (no Monday to name) names the weekend day by its date: it has no weekday key, and
-    "tomorrow" on a Friday read as a school day."""
+    (no Monday to name), or one whose Monday is a week or more away, names the weekend day by
+    its date and the school day beside it: "in 5 days (Sat 3 Oct, or Mon 5 Oct at school)"
+    ("in 5 days (Sat 3 Oct)" alone said nothing of the school day the reminder comes on)."""
     if back.day.weekday() == 0 and back.in_days < NAMED_DAYS:
         return f"{later}-{WEEKDAYS[early.weekday()]}-mon", {}
-    return f"{later}-days", {"days": back.in_days - (back.day - early).days,
-                             "date": Day(early)}
+    return f"{later}-days-school", {"days": back.in_days - (back.day - early).days,
+                                    "date": Day(early), "school": Day(back.day)}
 
 
 # The four states as every view marks and names them: a student's /progress, the teacher's

@@ -21,7 +21,14 @@ from bot.domain.guessing import (
 from bot.domain.mastery import school_date, today_started
 from bot.domain.reteach import LEVEL_WINDOW, suggested_level
 from bot.domain.school_days import is_school_day, local_midnight
-from bot.domain.teacher_alerts import GUESSING, away_before, level_advice, repeat_from
+from bot.domain.teacher_alerts import (
+    CANNOT_READ,
+    CANNOT_READ_REPEAT,
+    GUESSING,
+    away_before,
+    level_advice,
+    repeat_from,
+)
 from bot.domain.word_status import STUCK_MISSES, STUCK_REMINDER_DAYS
 from bot.services.excused import excused_days
 from bot.services.learners import level_of
@@ -153,6 +160,16 @@ def _advise(db: Database, teachers: Iterable[int], student_id: int, advice: str,
         for teacher_id in fresh:
             alerts.record_advice(db, teacher_id, student_id, advice, now)
     return fresh
+
+
+def cannot_read_teachers(db: Database, student_id: int, now: datetime
+                         ) -> tuple[bool, frozenset[int]]:
+    """Whether this student, who wrote she cannot read English, has a teacher, and those of
+    hers to tell so now: not told in the last CANNOT_READ_REPEAT, remembered now as told (her
+    words are not kept: the note is Puente's)."""
+    teachers = sorted({teacher_id for _, teacher_id in people.teachers_by_class(db, student_id)})
+    return bool(teachers), _advise(db, teachers, student_id, CANNOT_READ,
+                                   now - CANNOT_READ_REPEAT, now)
 
 
 def book_alert(db: Database, school: SchoolConfig, student_id: int, texts: Mapping[int, str],

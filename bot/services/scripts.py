@@ -84,17 +84,18 @@ class ScriptBook:
         _READER.set(_Reader(user_id, script, known is None
                             and chinese_script.is_traditional(script)))
 
-    def end_update(self, user_id: int) -> None:
+    def end_update(self, user_id: int) -> bool:
         """After each update: keep a Traditional phone's script once she is someone Puente
         keeps (her /start joined her, her link linked her), so Friday's family update is in
         her script too (one statement, only for a Traditional phone not kept yet); then
-        forget the update's sender."""
+        forget the update's sender. Whether it was kept now (her command menu, set before in
+        Simplified, is to be redone: once)."""
         reader = _READER.get()
         _READER.set(None)
         if reader is None or reader.user_id != user_id or not reader.unkept \
                 or user_id in self._known or reader.script is None:
-            return
-        self._keep(user_id, reader.script)
+            return False
+        return self._keep(user_id, reader.script)
 
     def choose(self, user_id: int, code: str) -> bool:
         """Keep the script a language button's `code` chooses ("zh-Hant", "zh-Hans"); False
@@ -105,10 +106,12 @@ class ScriptBook:
         self._keep(user_id, chinese_script.chosen(tapped, self.script(user_id)))
         return True
 
-    def _keep(self, user_id: int, script: str) -> None:
+    def _keep(self, user_id: int, script: str) -> bool:
         # a tap on an old menu by someone since deleted stores nothing either
-        if scripts.keep_for_someone(self._db, user_id, script):
-            self._known[user_id] = script
+        if not scripts.keep_for_someone(self._db, user_id, script):
+            return False
+        self._known[user_id] = script
+        return True
 
     def _forgotten(self, user_id: int) -> None:
         self._known.pop(user_id, None)

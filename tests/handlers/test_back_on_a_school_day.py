@@ -32,9 +32,12 @@ MONDAY_HOLIDAY = date(2026, 9, 21)
 SHORT = "🌱 Esta vez la prueba es corta"
 SATURDAY = ("Más palabras vuelven para repasar el sábado (o el lunes, en la escuela).\n"
             "More words come back for review on Saturday (or on Monday, at school).")
-# a long weekend (no Monday to name beside it): the Saturday, by its date
-LONG_WEEKEND = ("Más palabras vuelven para repasar en 1 día (sáb 19 de septiembre).\n"
-                "More words come back for review in 1 day (Sat 19 Sep).")
+# a long weekend (no Monday to name beside it): the Saturday by its date, and the school day
+# the reminder comes on (Tuesday), which "in 1 day (Sat 19 Sep)" alone never said
+LONG_WEEKEND = ("Más palabras vuelven para repasar en 1 día (sáb 19 de septiembre, o mar 22 de "
+                "septiembre en la escuela).\n"
+                "More words come back for review in 1 day (Sat 19 Sep, or Tue 22 Sep at "
+                "school).")
 
 
 async def friday_check(chat: Chat, last: str = "tap", away: date | None = None) -> str:
@@ -85,19 +88,21 @@ async def test_a_check_finished_on_friday_says_saturday_or_monday(chat: Chat) ->
 async def test_a_holiday_in_the_config_is_skipped_too(chat: Chat, last: str, off: str) -> None:
     """Monday is a holiday, or her family said she will not be at school on Monday (📅, no
     reminder comes that day): the words, the missed ones' feedback too, come back on
-    Saturday, named by its date (no Monday to say beside it)."""
+    Saturday, named by its date (no Monday to say beside it), or on Tuesday at school."""
     if off == "holiday":
         with_holidays(chat, MONDAY_HOLIDAY)
     said = await friday_check(chat, last, away=MONDAY_HOLIDAY if off == "excused" else None)
     assert said.endswith(LONG_WEEKEND)
-    assert "You will see it again in 1 day (Sat 19 Sep)." in said  # a missed word's too
+    assert ("You will see it again in 1 day (Sat 19 Sep, or Tue 22 Sep at school)."
+            in said)  # a missed word's too
     assert "lunes" not in said and "Monday" not in said
     ana = chat.user(lang="es")
     chat.clock.advance(minutes=5)
-    assert "✅ All done for now. More words come back in 1 day (Sat 19 Sep)." in texts(
-        await chat.send(ana, "/progress"))
+    assert ("✅ All done for now. More words come back in 1 day (Sat 19 Sep, or Tue 22 Sep at "
+            "school).") in texts(await chat.send(ana, "/progress"))
     assert texts(await chat.send(ana, "/check")).endswith(
-        "✅ All done for now. More words come back in 1 day (Sat 19 Sep).")
+        "✅ All done for now. More words come back in 1 day (Sat 19 Sep, or Tue 22 Sep at "
+        "school).")
     chat.clock.advance(days=3)  # the holiday: the one rule is unchanged, her words are ready
     assert "👉 4 words ready: /check" in texts(await chat.send(ana, "/progress"))
 

@@ -37,11 +37,16 @@ async def test_a_message_days_after_a_question_is_offered_to_the_teacher_in_one_
     await a_tiles_question(chat, lin, level=1, lang="zh")
     counted = attempts(chat)
     chat.clock.advance(days=2)
-    for typed in ("你好", "我不会英语"):
+    for typed in ("你好", "明天见"):
         calls = [c for c in await chat.send(lin, typed) if c.method == "sendMessage"]
         (offer,) = calls  # the offer alone: no "tap an answer" beside it
         assert offer.text == said(chat, "text-offer", "zh"), typed
         assert any(data.startswith(f"{callbacks.ASK}:") for _, data in offer.buttons)
+    # "I can't read English" is answered (in Chinese alone), not offered: one reply still
+    calls = [c for c in await chat.send(lin, "我不会英语") if c.method == "sendMessage"]
+    (kind,) = calls
+    assert kind.text.startswith(chat.app.bot_data.services.catalog.render(
+        "student-cannot-read", "zh"))
     assert attempts(chat) == counted  # nothing graded, the question still open
 
 

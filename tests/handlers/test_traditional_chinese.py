@@ -220,3 +220,37 @@ async def test_a_hong_kong_phone_has_its_menu_in_its_script_from_joining(chat: C
     assert traditional_in(described) and not simplified_in(described), described
     mainland = await chat.send(chat.user(1002, "Mei", "zh-CN"), "/start JOINcode_123")
     assert not [c for c in mainland if c.method == "setMyCommands"]  # Telegram's "zh" is hers
+
+
+def menu_set(calls: list[Call], chat_id: int) -> str | None:
+    """The descriptions of the command menu set for this chat (None: none was set)."""
+    menus = [c for c in calls if c.method == "setMyCommands"
+             and c.params.get("scope") == {"type": "chat", "chat_id": chat_id}]
+    return "".join(d["description"] for d in menus[-1].params["commands"]) if menus else None
+
+
+async def test_a_simplified_reader_on_a_taiwan_phone_gets_her_menu_in_traditional(
+        chat: Chat) -> None:
+    """Mei joined on a mainland phone and chose 中文 (Simplified, no tap on a script): her
+    chat's menu was Simplified. From a Taiwan phone she reads Traditional from then on, and
+    her menu kept its Simplified until she chose a language again. Now it is redone once, on
+    that first Traditional update; later updates set no menu."""
+    mei = chat.user(1001, "Mei", "zh-CN")
+    await chat.send(mei, "/start JOINcode_123")
+    chose = await chat.tap(mei, "lc:zh")
+    before = menu_set(chose, 1001)
+    assert before is not None and simplified_in(before)
+    taiwan = chat.user(1001, "Mei", "zh-TW")
+    first = await chat.send(taiwan, "/progress")
+    menu = menu_set(first, 1001)
+    assert menu is not None and traditional_in(menu) and not simplified_in(menu), menu
+    assert menu_set(await chat.send(taiwan, "/progress"), 1001) is None  # once
+
+
+async def test_a_traditional_phone_on_someone_in_another_language_sets_no_menu(
+        chat: Chat) -> None:
+    """A Spanish-speaking student on a Taiwan phone: her menu has no Chinese to redo."""
+    ana = chat.user(1001, "Ana", "es")
+    await chat.send(ana, "/start JOINcode_123")
+    await chat.tap(ana, "lc:es")
+    assert menu_set(await chat.send(chat.user(1001, "Ana", "zh-TW"), "/progress"), 1001) is None

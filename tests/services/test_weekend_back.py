@@ -84,10 +84,50 @@ def test_a_day_her_family_excused_is_never_named(catalog: Catalog) -> None:
 
 
 def test_a_long_weekend_names_the_saturday_by_its_date(catalog: Catalog) -> None:
-    """Monday is a holiday: no "or on Monday" to say, so the Saturday is named by its date."""
+    """Monday is a holiday: no "or on Monday" to say, so the Saturday is named by its date,
+    and beside it Tuesday, the school day the reminder comes on."""
     back = ready_on(date(2026, 9, 19), holidays=frozenset({date(2026, 9, 21)}))
-    assert said(back, catalog) == (
-        "✅ All done for now. More words come back in 1 day (Sat 19 Sep).")
+    assert said(back, catalog) == ("✅ All done for now. More words come back in 1 day "
+                                   "(Sat 19 Sep, or Tue 22 Sep at school).")
+
+
+@pytest.mark.parametrize(("today", "ready", "line"), [
+    # Monday 28 Sep: a word ready Saturday 3 Oct is back at school Monday 5 Oct, a week on
+    (date(2026, 9, 28), date(2026, 10, 3),
+     "You will see it again in 5 days (Sat 3 Oct, or Mon 5 Oct at school)."),
+    (date(2026, 9, 28), date(2026, 10, 4),
+     "You will see it again in 6 days (Sun 4 Oct, or Mon 5 Oct at school)."),
+    # Tuesday 29 Sep: Saturday 3 Oct's Monday is within the week, so named by its weekday
+    (date(2026, 9, 29), date(2026, 10, 3),
+     "You will see it again on Saturday (or on Monday, at school)."),
+    # not a weekend day: the school day alone, as before
+    (date(2026, 9, 28), date(2026, 10, 6), "You will see it again in 8 days (Tue 6 Oct)."),
+])
+def test_a_weekend_day_a_week_off_is_named_with_the_school_day_after_it(
+        catalog: Catalog, today: date, ready: date, line: str) -> None:
+    """Mon 28 Sep: "You will see it again in 5 days (Sat 3 Oct)" never said that at school
+    the word comes on Mon 5 Oct, when the reminder comes (a Monday a week or more away is
+    not named by its weekday: "on Monday" would not say which)."""
+    now = datetime.combine(today, time(11), tzinfo=TZ)
+    key, values = comes_back(ready_on(ready, now), BACK)
+    assert catalog.render(key, "en", **values) == line
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_language_names_the_school_day_beside_a_dated_weekend_day(
+        catalog: Catalog, lang: str) -> None:
+    back = ready_on(date(2026, 10, 3), datetime.combine(date(2026, 9, 28), time(11), tzinfo=TZ))
+    for prefix in (*LATER.values(), BACK):
+        key, values = comes_back(back, prefix)
+        line = unmarked(str(catalog.render(key, lang, **values)))
+        assert catalog.template(key, lang)[0] == lang  # its own, not English's
+        assert unmarked(catalog.day(lang, date(2026, 10, 5))) in line  # Mon 5 Oct, hers
+        assert unmarked(catalog.day(lang, date(2026, 10, 3))) in line and "\n" not in line
+
+
+def unmarked(text: str) -> str:
+    """Text without the direction marks an Arabic line's digits get."""
+    return text.translate({ord(mark): None for mark in "\u200e\u200f\u2066\u2067\u2068\u2069"})
 
 
 def test_a_word_missed_on_friday_is_said_back_on_saturday_or_monday(catalog: Catalog) -> None:
@@ -101,4 +141,5 @@ def test_a_word_missed_on_friday_is_said_back_on_saturday_or_monday(catalog: Cat
         "You will see it again on Saturday (or on Monday, at school).")
     excused = word_back(missed, FRIDAY, TZ, excused={date(2026, 9, 21)})
     key, values = comes_back(excused, BACK)  # Monday excused: no Monday to name
-    assert catalog.render(key, "en", **values) == "You will see it again in 1 day (Sat 19 Sep)."
+    assert catalog.render(key, "en", **values) == (
+        "You will see it again in 1 day (Sat 19 Sep, or Tue 22 Sep at school).")
