@@ -6,12 +6,13 @@ from __future__ import annotations
 import logging
 
 from telegram import Update
-from telegram.constants import ParseMode
+from telegram.constants import ChatMemberStatus, ChatType, ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError
 from telegram.ext import (
     Application,
     ApplicationHandlerStop,
     CallbackQueryHandler,
+    ChatMemberHandler,
     CommandHandler,
     MessageHandler,
     TypeHandler,
@@ -65,6 +66,7 @@ def register(app: Application) -> None:
     add(CommandHandler("deleteme", deleteme, filters=PRIVATE))
     add(CommandHandler("help", help, filters=PRIVATE))
     add(CallbackQueryHandler(deleteme_button, pattern=rf"^{callbacks.DELETE}:"))
+    add(ChatMemberHandler(blocked_or_back, ChatMemberHandler.MY_CHAT_MEMBER))
     add(CallbackQueryHandler(unknown_button))
     add(MessageHandler(filters.COMMAND & PRIVATE, unknown_command))
     add(MessageHandler(PRIVATE & ~filters.StatusUpdate.ALL, unknown_command))
@@ -182,6 +184,21 @@ def _goodbyes(context: PuenteContext, user_id: int) -> list[membership.Goodbye]:
     s = context.services
     return goodbyes.goodbyes(s.db, s.catalog, user_id, s.clock(),
                              lambda who: user_language(context, who))
+
+
+async def blocked_or_back(update: Update, context: PuenteContext) -> None:
+    """Telegram's word that someone blocked Puente or opened the chat again: a push or a
+    reminder skips a student only while she has it blocked (a student who came back was left
+    out of every push for good). Nothing is said: she may have blocked it, and the update is
+    no message."""
+    changed, s = update.my_chat_member, context.services
+    if changed is None or changed.chat.type != ChatType.PRIVATE:
+        return  # added to or removed from a group: Puente answers nobody there
+    status = changed.new_chat_member.status
+    if status == ChatMemberStatus.BANNED:  # Telegram's "kicked": she blocked the bot
+        membership.blocked(s.db, changed.from_user.id, s.clock())
+    elif status == ChatMemberStatus.MEMBER:
+        membership.came_back(s.db, changed.from_user.id)
 
 
 async def on_error(update: object, context: PuenteContext) -> None:
