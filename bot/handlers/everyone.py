@@ -273,8 +273,13 @@ async def kept_script(update: Update, context: PuenteContext) -> None:
 
 
 async def flood_guard(update: Update, context: PuenteContext) -> None:
-    """Before every handler: one user's flood is dropped cheaply, so others are not delayed."""
-    user, s = update.effective_user, context.services
+    """Before every handler: one user's flood is dropped cheaply, so others are not delayed.
+    What comes from a group or a channel stops here: Puente answers nobody there, and a
+    student's commands in her class group counted against her own chat (forty of them: "You
+    are sending messages very fast" posted in the group, and her /words unanswered)."""
+    user, s, chat = update.effective_user, context.services, update.effective_chat
+    if chat is not None and chat.type != ChatType.PRIVATE:
+        raise ApplicationHandlerStop
     if user is None:
         return
     forget_expired(context)  # a message held for the teacher lives minutes, in memory only
