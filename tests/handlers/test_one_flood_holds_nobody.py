@@ -21,7 +21,7 @@ async def test_a_hundred_forwarded_messages_do_not_hold_up_another_students_help
     flood = [Update.de_json(chat.factory.message(kid, f"lol {n}"), app.bot)
              for n in range(FORWARDED)]
     asked = Update.de_json(chat.factory.message(ana, "/help"), app.bot)
-    chat.api.latency = 0.005  # each Bot API call takes a while, as over the network
+    chat.api.latency = 0.02  # each Bot API call takes a while, as over the network
     before = len(chat.api.calls)
     running = [asyncio.create_task(app.update_processor.process_update(u, app.process_update(u)))
                for u in flood]
@@ -33,7 +33,7 @@ async def test_a_hundred_forwarded_messages_do_not_hold_up_another_students_help
     # Ana's answer came while the kid's first messages were being answered, not after the
     # 37 that held the 64 places updates run in (a second's wait each once Telegram slows
     # her chat down: 8.7 s for Ana's /help after 150 forwarded, over HTTP)
-    assert to_kid <= 3, f"Ana waited for {to_kid} answers to the kid"
+    assert to_kid <= 5, f"Ana waited for {to_kid} answers to the kid"
     assert "/words" in chat.api.calls[before + help_at].text
     # the kid's own messages were still handled one at a time, then the flood guard paused
     # her: one "slow down", last, and nothing more for the rest
