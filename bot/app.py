@@ -15,6 +15,7 @@ from telegram.ext import (
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
+    ChatMemberHandler,
     CommandHandler,
     ContextTypes,
     Defaults,
@@ -135,11 +136,12 @@ def _taps_first(app: Application) -> None:
     A tap is what a whole class sends at once, and it walked some 25 command and text
     handlers that can never take one before reaching its own. The order between kinds decides
     nothing: a CommandHandler or MessageHandler takes only messages, a PollAnswerHandler only
-    poll answers, and a CallbackQueryHandler only taps. Any other kind of handler might see a
-    tap, so with one in the group the order stays as registered.
+    poll answers, a ChatMemberHandler only (un)blockings, and a CallbackQueryHandler only
+    taps. Any other kind of handler might see a tap, so with one in the group the order stays
+    as registered.
     """
     group = list(app.handlers.get(0, []))
-    never_a_tap = (CommandHandler, MessageHandler, PollAnswerHandler)
+    never_a_tap = (CommandHandler, MessageHandler, PollAnswerHandler, ChatMemberHandler)
     if not all(isinstance(h, (CallbackQueryHandler, *never_a_tap)) for h in group):
         return
     for handler in group:

@@ -6,12 +6,13 @@ from __future__ import annotations
 import logging
 
 from telegram import Update
-from telegram.constants import ParseMode
+from telegram.constants import ChatMemberStatus, ChatType, ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError
 from telegram.ext import (
     Application,
     ApplicationHandlerStop,
     CallbackQueryHandler,
+    ChatMemberHandler,
     CommandHandler,
     MessageHandler,
     TypeHandler,
@@ -65,6 +66,7 @@ def register(app: Application) -> None:
     add(CommandHandler("deleteme", deleteme, filters=PRIVATE))
     add(CommandHandler("help", help, filters=PRIVATE))
     add(CallbackQueryHandler(deleteme_button, pattern=rf"^{callbacks.DELETE}:"))
+    add(ChatMemberHandler(blocked_or_back, ChatMemberHandler.MY_CHAT_MEMBER))
     add(CallbackQueryHandler(unknown_button))
     add(MessageHandler(filters.COMMAND & PRIVATE, unknown_command))
     add(MessageHandler(PRIVATE & ~filters.StatusUpdate.ALL, unknown_command))
@@ -184,6 +186,21 @@ def _goodbyes(context: PuenteContext, user_id: int) -> list[membership.Goodbye]:
                              lambda who: user_language(context, who))
 
 
+async def blocked_or_back(update: Update, context: PuenteContext) -> None:
+    """Telegram's word that someone blocked Puente or opened the chat again: a push or a
+    reminder skips a student only while she has it blocked (a student who came back was left
+    out of every push for good). Nothing is said: she may have blocked it, and the update is
+    no message."""
+    changed, s = update.my_chat_member, context.services
+    if changed is None or changed.chat.type != ChatType.PRIVATE:
+        return  # added to or removed from a group: Puente answers nobody there
+    status = changed.new_chat_member.status
+    if status == ChatMemberStatus.BANNED:  # Telegram's "kicked": she blocked the bot
+        membership.blocked(s.db, changed.from_user.id, s.clock())
+    elif status == ChatMemberStatus.MEMBER:
+        membership.came_back(s.db, changed.from_user.id)
+
+
 async def on_error(update: object, context: PuenteContext) -> None:
     """Log the exception first; then tell the user kindly, in their language."""
     error = context.error
@@ -277,8 +294,13 @@ async def _menu_in_script(context: PuenteContext, user_id: int) -> None:
 
 
 async def flood_guard(update: Update, context: PuenteContext) -> None:
-    """Before every handler: one user's flood is dropped cheaply, so others are not delayed."""
-    user, s = update.effective_user, context.services
+    """Before every handler: one user's flood is dropped cheaply, so others are not delayed.
+    What comes from a group or a channel stops here: Puente answers nobody there, and a
+    student's commands in her class group counted against her own chat (forty of them: "You
+    are sending messages very fast" posted in the group, and her /words unanswered)."""
+    user, s, chat = update.effective_user, context.services, update.effective_chat
+    if chat is not None and chat.type != ChatType.PRIVATE:
+        raise ApplicationHandlerStop
     if user is None:
         return
     forget_expired(context)  # a message held for the teacher lives minutes, in memory only

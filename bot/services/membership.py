@@ -537,6 +537,11 @@ def blocked(db: Database, user_id: int, now: datetime) -> None:
     people.mark_blocked(db, user_id, now)
 
 
+def came_back(db: Database, user_id: int) -> None:
+    """Remember that this person opened the chat again: pushes and reminders reach them."""
+    people.mark_unblocked(db, user_id)
+
+
 class Audience(StrEnum):
     """Whom a message comes from, as Telegram updates are routed to handlers."""
 
@@ -557,6 +562,10 @@ def sender(db: Database, user_id: int) -> Sender:
     costs one lookup, the rest at most three)."""
     student = people.get_student(db, user_id)
     if student is not None:
+        if student.blocked:  # she writes, so she opened the chat again (her unblocking may
+            # have reached no running Puente): no statement more for anyone else
+            people.mark_unblocked(db, user_id)
+            student = replace(student, blocked=False)
         return Sender(Audience.STUDENT, student)
     if people.is_teacher(db, user_id):
         return Sender(Audience.TEACHER)

@@ -307,6 +307,12 @@ def mark_blocked(db: Database, chat_id: int, now: datetime) -> None:
     db.execute("UPDATE students SET blocked_at = ? WHERE id = ?", [stamp(now), chat_id])
 
 
+def mark_unblocked(db: Database, chat_id: int) -> bool:
+    """Forget that this user blocked the bot (they opened the chat again); False: not marked."""
+    return db.execute("UPDATE students SET blocked_at = NULL WHERE id = ? "
+                      "AND blocked_at IS NOT NULL", [chat_id]).rowcount == 1
+
+
 REMINDER_OFF = "off"  # reminder_time: NULL = the school's time, "off" = opted out, else HH:MM
 
 
