@@ -266,6 +266,17 @@ def test_counting_sentences_never_write_word_s_in_any_language(catalog: Catalog)
     assert found == []
 
 
+
+def test_a_level_range_is_written_as_every_other_line_of_its_language_writes_it(
+        catalog: Catalog) -> None:
+    """Every line writes "levels 1-2" with a hyphen; the cannot-read note alone wrote "1–2"
+    with an en dash, in all 13 languages."""
+    dashed = [f"{lang}: {key}" for lang, own in catalog.messages.items()
+              for key, template in own.items() for text in texts(template)
+              if re.search(r"\d–\d", text)]
+    assert dashed == []
+    assert "At levels 1-2 cards" in catalog.messages["en"]["teacher-alert-cannot-read"]
+
 def test_two_counts_in_one_sentence_each_take_their_own_plural(catalog: Catalog) -> None:
     push = {"class_name": "7B", "when": "Wed 15:00"}
     assert catalog.plain("push-queued", "en", words=Counted("count-words", 2),

@@ -29,6 +29,22 @@ def test_a_check_is_called_by_one_word_where_a_student_opens_checks(
     assert [key for key in OPENS_CHECKS if CHECK_WORD[lang] not in read[key].lower()] == []
 
 
+
+# The teacher's note about a student who cannot read English says what /readaloud does to "a
+# check's answers" with the word the 🧩 lines above use: it said "repaso", "contrôle",
+# "revisão", "检测" and "check" (a second word for one thing, in a line nobody had reviewed)
+TEACHER_CHECK_WORD = {"es": "prueba", "fr": "test", "pt": "teste", "vi": "bài kiểm tra",
+                      "zh": "测验", "ar": "اختبار", "ko": "확인 문제", "ru": "проверк",
+                      "so": "tijaab", "hmn": "xeem", "tl": "pagsasanay", "ht": "tès"}
+
+
+@pytest.mark.parametrize("lang", sorted(TEACHER_CHECK_WORD))
+def test_the_cannot_read_note_calls_a_check_what_the_teacher_s_other_lines_call_it(
+        catalog: Catalog, lang: str) -> None:
+    read, word = lines(catalog, lang), TEACHER_CHECK_WORD[lang]
+    assert word in read["teacher-alert-cannot-read"].lower()
+    assert any(word in read[key].lower() for key in OPENS_CHECKS)
+
 def test_tagalog_calls_a_check_practice_never_an_exam(catalog: Catalog) -> None:
     """"pagsusulit" (an exam) worried a student about her grades (playtest, Maricel, 14): a
     check is "pagsasanay" (practice); only the placement, which is a test, keeps the word."""

@@ -170,7 +170,9 @@ ARABIC_STUDENT_KEYS = (
     "placement-paused", "placement-paused-level", "button-placement-continue",
     "check-short-new-cards", "check-short-written", "check-after-cards", "check-cards-above",
     "check-cards-later", "language-menu-shared-phone", "check-not-yet", "card-stale",
-    "teacher-only-student", "command-unknown-student-suggest")
+    "teacher-only-student", "command-unknown-student-suggest", "student-cannot-read",
+    "student-cannot-read-listen", "student-cannot-read-told", "feedback-back-days-school",
+    "progress-next-days-school", "check-short-next-days-school")
 
 
 def test_arabic_speaks_to_a_student_with_no_masculine_command(catalog: Catalog) -> None:

@@ -59,7 +59,7 @@ async def test_her_teacher_is_told_with_what_helps_and_once_a_week(chat: Chat) -
     await chat.send(student, "no leo ingles, perdón")
     [note] = await to_teacher(chat)
     assert note == ("🔤 Ana wrote to Puente that they cannot read English yet (in Spanish; "
-                    "the message itself was not kept). At levels 1–2 cards lead with Spanish, "
+                    "the message itself was not kept). At levels 1-2 cards lead with Spanish, "
                     "and /readaloud reads a check's answers aloud: /level Ana 1 · "
                     "/readaloud Ana")
     again = await chat.send(student, "No leo inglés")
@@ -81,7 +81,7 @@ async def test_a_level_2_somali_student_gets_her_cards_which_lead_with_somali(
     assert "Thanks" not in texts(reply)
     assert buttons(reply) == [("📖 Kaararkayga", WORDS)]
     [note] = await to_teacher(chat)
-    assert note.endswith("(in Somali; the message itself was not kept). At levels 1–2 cards "
+    assert note.endswith("(in Somali; the message itself was not kept). At levels 1-2 cards "
                          "lead with Somali, and /readaloud reads a check's answers aloud: "
                          "/readaloud Hodan")  # she is at level 2 already: no /level
     cards = await chat.tap(hodan, WORDS)
