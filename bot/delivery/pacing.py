@@ -4,8 +4,8 @@ Telegram allows about 30 messages a second per bot and answers 429 with `retry_a
 A token bucket lets a burst through at start (aiolimiter's bucket let ~59 through in the first
 second); this pacer instead spaces calls evenly, one slot every 1/rate seconds, so a window of
 any second holds at most `rate` calls. Replies to what a user just did ("interactive") and
-outbox sends ("bulk") share the slots, but the outbox keeps only a few calls waiting at a time,
-so an interactive reply never queues behind a whole push.
+outbox sends ("bulk") share the slots, first asked first sent, but the outbox keeps only a few
+calls waiting at a time, so an interactive reply never queues behind a whole push.
 
 A 429 does not say whether the bot or one chat went too fast. Telegram's per-chat limits (a
 burst to one student, 20 a minute in a group) are far more common than the bot-wide one under
@@ -16,11 +16,14 @@ bot as a whole is too fast, and then every send waits.
 from __future__ import annotations
 
 import asyncio
+import bisect
+import itertools
 import logging
 import time
 import warnings
 from collections import deque
 from collections.abc import Awaitable, Callable, Coroutine
+from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
@@ -45,9 +48,24 @@ def retry_seconds(exc: RetryAfter) -> float:
     return wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
 
 
+@dataclass(eq=False)
+class _Waiter:
+    """A send waiting for a slot."""
+
+    ticket: int  # in order of asking: the smallest goes first
+    go: asyncio.Event = field(default_factory=asyncio.Event)
+
+
 class Pacer:
-    """Let sends start at most `rate` in any one second, never in a bunch; remember when each
-    chat last got a message."""
+    """Let sends start at most `rate` in any one second, never in a bunch, in the order they
+    were asked for; remember when each chat last got a message.
+
+    When more sends wait than a second holds, the one that asked first goes first. Left to
+    whichever waiter asyncio woke first, a newcomer often passed those already waiting: above
+    Telegram's limit (300 students answering at once, bench/class_answers.py) 10-13 students a
+    minute got no reply for 20 s. Only the first in the queue sleeps for the slot and wakes the
+    next when it goes: one wake-up a slot, not one for each waiter.
+    """
 
     def __init__(self, rate: float = 29.0, clock: Callable[[], float] = time.monotonic,
                  window: float = 1.0) -> None:
@@ -60,32 +78,68 @@ class Pacer:
         self._chat_paused_until: dict[int, float] = {}
         self._last_to_chat: dict[int, float] = {}
         self._last_refusal: tuple[int | None, float] | None = None  # (chat, when)
+        self._queue: list[_Waiter] = []  # by ticket: the first leads
+        self._tickets = itertools.count()
 
     async def turn(self, chat_id: int | None,
                    sleep: Callable[[float], Awaitable[object]] = asyncio.sleep) -> None:
         """Wait until a send may start; it counts from the moment it really starts.
 
         The limit is checked when the send begins, not when its turn was booked, so a busy
-        moment that wakes several waiters late never lets them out together, and a late
-        wake-up costs no throughput (the window, not a fixed schedule, sets the pace).
+        moment that wakes a waiter late never lets two out together, and a late wake-up
+        costs no throughput (the window, not a fixed schedule, sets the pace).
         """
-        while True:
-            now = self._clock()
-            start = self._paused_until
-            if chat_id is not None:
-                start = max(start, self._chat_paused_until.get(chat_id, 0.0))
-            if self._recent:
-                start = max(start, self._recent[-1] + self.min_gap)
-                if len(self._recent) == self._recent.maxlen:
-                    start = max(start, self._recent[0] + self.window)
-            if now >= start:
-                self._recent.append(now)
-                if chat_id is not None:
-                    self._last_to_chat[chat_id] = now
-                    if len(self._last_to_chat) > FORGET_AFTER:  # a bot runs for months
-                        self.forget_quiet_chats()
-                return
-            await sleep(start - now)
+        if not self._queue and self._clock() >= self._start(chat_id):
+            self._started(chat_id)  # nobody waits and a slot is free: the usual case
+            return
+        me = _Waiter(next(self._tickets))
+        try:
+            while True:
+                chat_free = self._chat_paused_until.get(chat_id, 0.0) if chat_id else 0.0
+                if chat_free > self._clock():  # its chat was refused: wait out of the queue
+                    self._leave(me)
+                    await sleep(chat_free - self._clock())
+                    continue
+                if me not in self._queue:
+                    bisect.insort(self._queue, me, key=lambda w: w.ticket)
+                if self._queue[0] is not me:
+                    me.go.clear()
+                    await me.go.wait()  # the one ahead wakes me when it goes
+                    continue
+                now, start = self._clock(), self._start(None)
+                if now >= start:
+                    self._started(chat_id)
+                    return
+                await sleep(start - now)
+        finally:
+            self._leave(me)
+
+    def _start(self, chat_id: int | None) -> float:
+        """When the next send (to `chat_id`) may start."""
+        start = self._paused_until
+        if chat_id is not None:
+            start = max(start, self._chat_paused_until.get(chat_id, 0.0))
+        if self._recent:
+            start = max(start, self._recent[-1] + self.min_gap)
+            if len(self._recent) == self._recent.maxlen:
+                start = max(start, self._recent[0] + self.window)
+        return start
+
+    def _started(self, chat_id: int | None) -> None:
+        now = self._clock()
+        self._recent.append(now)
+        if chat_id is not None:
+            self._last_to_chat[chat_id] = now
+            if len(self._last_to_chat) > FORGET_AFTER:  # a bot runs for months
+                self.forget_quiet_chats()
+
+    def _leave(self, waiter: _Waiter) -> None:
+        """Out of the queue; whoever leads it now is woken to take the next slot."""
+        if waiter in self._queue:
+            led = self._queue[0] is waiter
+            self._queue.remove(waiter)
+            if led and self._queue:
+                self._queue[0].go.set()
 
     def pause(self, seconds: float, chat_id: int | None = None) -> None:
         """Telegram asked us to wait: no send to `chat_id` before then, or no send at all when
