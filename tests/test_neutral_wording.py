@@ -3,7 +3,8 @@ with only a masculine form comes with its feminine ("maestro o maestra", "profes
 professora", "hijo o hija"), or the wording avoids it ("docente", "estudante", "Aqui você dá
 aulas"). Keys added after the gender sweep slipped back ("el maestro lo verá", "Aqui você é
 professor"); this keeps them from slipping again. Quoted examples are left alone. Arabic
-student lines take no masculine command (docs/languages.md)."""
+student lines take no masculine command, and no Arabic line gives a named student (or the
+teacher) a boy's verb or pronoun (docs/languages.md)."""
 
 from __future__ import annotations
 
@@ -291,3 +292,62 @@ def test_no_arabic_line_keeps_a_slashed_pair(catalog: Catalog) -> None:
     assert ARABIC_SLASH_PAIR.search("لن يحضر/تحضر {name}")  # the old wording is caught
     assert not ARABIC_SLASH_PAIR.search("المراجعة هنا: /check")  # a command is no pair
     assert "المعلّم أو المعلّمة" in catalog.plain("family-week-footer", "ar")
+
+
+# Puente does not know a student's gender either, and a verb before its subject agrees with it
+# ("أجاب أحمد" / "أجابت فاطمة"): "أجاب {name}", "يفتح {name} ... لكنه لم يجب", "كان {name}
+# غائبًا", "{name} ليس في أي صف آخر" and "تقدّمه" (his progress) read wrong for a girl. A
+# teacher's or a family's line about a named student says it with a noun phrase ("غياب
+# {name}"، "إجابات جديدة من {name}"), the name then a colon ("{name}: أسئلة مفتوحة"), the
+# passive, or "لـ{name}"/"من {name}" ("لا صف آخر لـ{name}"، "عاد النشاط من {name}"); a named
+# co-teacher too ("{teacher}: احتساب"). An unnamed, counted student ("طالب واحد ... لكنه لم
+# يختر") keeps the noun's agreement (docs/languages.md).
+ARABIC_PERSON = r"(?:<b>)?\{(?:name|names|student|teacher|creator)\}(?:</b>)?"
+ARABIC_VERB_BY_NAME = re.compile(
+    r"(?<![\w])(?:أجاب|عاد|بدأ|فتح|يفتح|كان|يوجد|يعد|احتسب|حدّده|ليس)\s+" + ARABIC_PERSON
+    + "|" + ARABIC_PERSON + r"\s+(?:ليس|كان|يحتاج|يفتح|يجيب|يتدرّب|غائبًا)(?![\w])")
+# Teachers', families' and co-teachers' lines about a student that read "لكنه"/"تقدّمه"/"وحده
+# {name} يحتاج": none keeps a masculine verb, pronoun or adjective anywhere, before the name too.
+ARABIC_HIS = re.compile(r"(?<![\w])(?:لكنه|تقدّمه|كلماته|إجاباته|وحده|ليس|غائبًا|يجب|يجيب|"
+                        r"يحتاج|يتدرّب|يفتح|تعثّر|أجاب|يقبلها|يوجد)(?![\w])")
+ARABIC_ABOUT_STUDENT_KEYS = (
+    "teacher-alert", "teacher-alert-daily", "teacher-alert-still", "teacher-suggest-level",
+    "teacher-alert-silent", "teacher-alert-silent-joined", "teacher-alert-silent-checks",
+    "teacher-alert-opens-checks", "teacher-alert-away", "teacher-alert-guessing",
+    "teacher-alert-finished", "teacher-alert-cannot-read", "heatmap-opens-checks",
+    "report-opens-checks", "report-hardest-as-help", "placement-again-note",
+    "student-typed-misses", "student-typed-misses-tiles", "overrule-confirm", "overrule-done",
+    "overrule-gone", "overrule-teacher-note", "overrule-teacher-note-class",
+    "student-not-in-class", "remove-confirm", "remove-confirm-families", "remove-done-families",
+    "family-link-ended", "family-practice-none", "family-practice-first", "family-week-days",
+    "family-week-card-days", "family-week-rest-days", "deleteme-family-told",
+    "student-erased-family-told", "student-erased-teacher-told", "ask-no-teacher",
+    "announcement-not-sent-removed", "daysoff-line", "read-aloud-level", "student-language-set",
+    "excused-by-teacher-family")
+
+
+def test_arabic_says_nothing_of_a_named_student_with_a_masculine_verb(catalog: Catalog) -> None:
+    arabic = catalog.messages["ar"]
+    by_name = {key: found for key, template in arabic.items() for text in texts(template)
+               if (found := [m.group(0) for m in ARABIC_VERB_BY_NAME.finditer(text)])}
+    anywhere = {key: found for key in ARABIC_ABOUT_STUDENT_KEYS for text in texts(arabic[key])
+                if (found := ARABIC_HIS.findall(QUOTED.sub(" ", text)))}
+    assert (by_name, anywhere) == ({}, {})
+    # the old wording is caught, the new passes
+    assert ARABIC_VERB_BY_NAME.search("🔁 أجاب {name} عن أسئلة المستوى مرة أخرى")
+    assert ARABIC_VERB_BY_NAME.search("🔗 {name} ليس في أي صف آخر")
+    assert ARABIC_HIS.search("🧩 يفتح {name} الأسئلة منذ {date} لكنه لم يجب عن أي منها")
+    assert ARABIC_HIS.search("سأخبر {name}، ويُعاد حساب تقدّمه في الكلمة.")
+    assert not ARABIC_VERB_BY_NAME.search(arabic["teacher-alert-opens-checks"])
+    assert arabic["teacher-alert-opens-checks"].startswith("🧩 {name}: أسئلة مفتوحة منذ {date}")
+    assert "إلا إذا عاد النشاط من {name} ثم انقطع" in arabic["teacher-alert-silent"]
+
+
+def test_arabic_gives_the_teacher_pair_no_masculine_verb(catalog: Catalog) -> None:
+    """"معلّمك أو معلّمتك يقرأ" chose the boy's verb for both: the line names what the teacher
+    reads as a label ("لغة القراءة لدى معلّمك أو معلّمتك: الإنجليزية")."""
+    verb_after = re.compile(r"(?:معلّمتك|المعلّمة|معلّمة \{name\}) (?!يوم)ي[\w\u064b-\u0652]+")
+    found = {key: verb_after.findall(text) for key, value in catalog.messages["ar"].items()
+             for text in texts(value) if verb_after.search(text)}
+    assert found == {}
+    assert verb_after.search("ℹ️ معلّمك أو معلّمتك يقرأ الإنجليزية.")
