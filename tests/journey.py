@@ -105,9 +105,9 @@ def _turn(message: dict) -> str:
 TYPED_ANSWERS = ("habitat", "predator", "energy", "producer")
 
 
-async def answer_check(student: Person, most: int = 24) -> str:
+async def answer_check(student: Person, most: int = 24, then: str | None = None) -> str:
     """/check, then answer every item (first option, first vote, 🤷 under letter tiles, or a
-    typed word).
+    typed word; `then`: a second text at once after each typed word, as a quick correction).
 
     A graded tap may edit the question into feedback plus the next question, so this reads
     what the student sees now (the latest state of each message), not only new messages.
@@ -153,5 +153,7 @@ async def answer_check(student: Person, most: int = 24) -> str:
         else:  # a different word each time: the same text again within seconds is read as
             # her phone sending one answer twice (bot/domain/sent_twice.py), and set aside
             student.say(TYPED_ANSWERS[typed % len(TYPED_ANSWERS)])
+            if then is not None:
+                student.say(then)
             typed += 1
     raise AssertionError(f"{student}: no 'Check finished' after {most} items")

@@ -49,12 +49,16 @@ log = logging.getLogger(__name__)
 QUESTION_BUTTONS = "question_buttons"  # user_data: (item id, message id) of the live buttons
 QUESTION_POLL = "question_poll"  # user_data: (item id, message id) of the open quiz poll
 ASKED_FROM = "asked_from"  # user_data: (item id, message id) of the ✅ whose tap asked it
+FIRST_SHOWN = "first_shown"  # user_data: (item id, message id) of the first message to show it
 
 
 def _showing(context: PuenteContext, item_id: int, message_id: int) -> None:
     """Note the message that shows an item's answer buttons now (and its tiles, if any)."""
     if context.user_data is not None:
         context.user_data[QUESTION_BUTTONS] = (item_id, message_id)
+        first = context.user_data.get(FIRST_SHOWN)
+        if first is None or first[0] != item_id:  # shown again (/check): she saw the first
+            context.user_data[FIRST_SHOWN] = (item_id, message_id)
         held = context.user_data.get(tile_screen.TILE_SCREEN)
         if isinstance(held, tile_screen.TileScreen) and held.item_id == item_id:
             context.user_data[tile_screen.TILE_SCREEN] = replace(held, message_id=message_id)
@@ -79,6 +83,14 @@ def shown_below(context: PuenteContext, item_id: int, tapped: int,
     shown = [poll_message] + [held[key][1] for key in (QUESTION_BUTTONS, QUESTION_POLL)
                               if key in held and held[key][0] == item_id]
     return any(message is not None and message > tapped for message in shown)
+
+
+def first_shown(context: PuenteContext) -> tuple[int, int] | None:
+    """(item id, message id) of the first message that showed the newest question asked in
+    this chat with buttons (every typed question has its 🤷), held in memory: None after a
+    restart. A text with a lower message id was sent before that question existed."""
+    held = context.user_data.get(FIRST_SHOWN) if context.user_data is not None else None
+    return (int(held[0]), int(held[1])) if held is not None else None
 
 
 def shown_in(context: PuenteContext, item_id: int, poll_message: int | None = None

@@ -27,6 +27,12 @@ NO_MESSAGE = "Bad Request: message to edit not found"
 BOT_USER = {"id": 777000111, "is_bot": True, "first_name": "Puente", "username": "PuenteDemoBot",
             "can_join_groups": False, "can_read_all_group_messages": False,
             "supports_inline_queries": False}
+# Message ids: Telegram numbers a private chat's messages with one sequence for both sides, so
+# a person's message sent before the bot's has the lower id (a typed answer older than the
+# question it would answer is told apart by it: answers.answer_typed). One counter for every
+# offline API and update factory in the process keeps that order within each chat, and keeps
+# it across a restart (a new Application over the same store), as Telegram's ids do.
+MESSAGE_IDS = itertools.count(1000)
 
 
 @dataclass
@@ -81,7 +87,7 @@ class OfflineBotAPI(BaseRequest):
         self.latency = latency  # seconds each call takes, so concurrent senders interleave
         self.calls: list[Call] = []
         self.refused: list[Call] = []  # calls answered with Telegram's 400 refusal
-        self._message_ids = itertools.count(1000)
+        self._message_ids = MESSAGE_IDS
         self._poll_ids = itertools.count(1)
         self._failures: dict[int, list[Failure]] = {}
         self.uploads: dict[str, bytes] = {}  # file_id -> content users "sent" to the bot
@@ -355,7 +361,7 @@ class UpdateFactory:
     def message(self, user: dict[str, Any], text: str) -> dict[str, Any]:
         """An update carrying a private text message (a command gets its entity)."""
         message: dict[str, Any] = {
-            "message_id": next(self._ids), "date": int(time.time()),
+            "message_id": next(MESSAGE_IDS), "date": int(time.time()),
             "chat": {"id": user["id"], "type": "private", "first_name": user["first_name"]},
             "from": user, "text": text}
         if text.startswith("/"):

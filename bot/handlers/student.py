@@ -14,7 +14,7 @@ from bot.chat.audience import PRIVATE, AtLanguageMenu, Audience, sender
 from bot.chat.cards import show_preview
 from bot.chat.drafts import offer_to_send
 from bot.chat.family_help import ask_which_child, start_in_two_roles, tell_stranger
-from bot.chat.questions import point_to_buttons, send_feedback
+from bot.chat.questions import first_shown, point_to_buttons, point_to_question, send_feedback
 from bot.chat.replies import MAX_INPUT, current_tap, say, spend, user_language, user_reader
 from bot.context import PuenteContext
 from bot.delivery.enqueue import enqueue_scheduled
@@ -404,7 +404,8 @@ async def student_text(update: Update, context: PuenteContext) -> None:
             await ask_home_language(update, context, typed.detected, text, typed.scored)
         return
     feedback = answers.answer_typed(s.db, user.id, text, s.clock(), s.config.school.timezone,
-                                    s.config.school.holidays, s.sent_twice, message.message_id)
+                                    s.config.school.holidays, s.sent_twice, message.message_id,
+                                    first_shown(context))
     if feedback is None and await placement_text.text_at_placement(update, context, text):
         return  # at a placement question: its pointer (a message offered on)
     if feedback is None:  # not an answer: one of their words, in their language or in
@@ -423,6 +424,15 @@ async def student_text(update: Update, context: PuenteContext) -> None:
     if isinstance(feedback, answers.SentTwice):  # a copy of her last answer: set aside, said
         await say(update, context, "typed-sent-twice" if feedback.waiting
                   else "typed-sent-twice-done")
+        return
+    if isinstance(feedback, answers.SentBefore):  # typed before the question existed: not
+        # graded against it (a correction of her last answer was a miss on a question she
+        # never saw); the reply quotes the question, which stays open
+        reader = user_reader(context, user.id)
+        if not await point_to_question(context, message.chat_id, feedback.asked_in,
+                                       reader.language or "en", "typed-before-question",
+                                       reader.english_first):
+            await say(update, context, "typed-before-question")  # she deleted the question
         return
     if isinstance(feedback, answers.ExplainQuestion):  # "mwen pa konprann": help, no grade,
         # and 🆘 to ask the teacher for more (Somali playtest)

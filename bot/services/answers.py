@@ -315,16 +315,28 @@ class SentTwice:
     waiting: bool = True
 
 
+@dataclass(frozen=True)
+class SentBefore:
+    """A text sent before the open question's message: written before the question existed
+    (a correction of her last answer, typed while it was graded), so no answer to it. Nothing
+    is graded; she is pointed to the question, which stays open (`asked_in`: its message)."""
+
+    asked_in: int
+
+
 def answer_typed(db: Database, user_id: int, text: str, now: datetime, tz: ZoneInfo,
                  holidays: Collection[date] = (), guard: SentTwiceGuard | None = None,
-                 message_id: int | None = None
+                 message_id: int | None = None, asked: tuple[int, int] | None = None
                  ) -> (Feedback | WriteInEnglish | TapAnAnswer | TypeTheWord | SentTwice
-                       | ExplainQuestion | None):
+                       | SentBefore | ExplainQuestion | None):
     """Grade free text against the student's open item; None when no item is open.
 
     Text that matches a button's label during a button question counts as that tap. With a
     `guard`, a copy of her last graded answer (`message_id`: its Telegram message) is set
-    aside (`SentTwice`), never graded against the question that answer opened.
+    aside (`SentTwice`), never graded against the question that answer opened. A text whose
+    `message_id` is lower than the message that first asked the open item (`asked`: item id
+    and message id, as the chat held it; or its quiz poll's, kept in the store) is
+    `SentBefore`: a private chat numbers both sides' messages with one sequence.
     """
     check: check_items.Check | None = check_items.open_check(db, user_id)
     stored = check.open_item() if check is not None else None
@@ -337,6 +349,9 @@ def answer_typed(db: Database, user_id: int, text: str, now: datetime, tz: ZoneI
     if guard is not None and guard.is_copy(user_id, text, stored.id, now, message_id=message_id,
                                            answers_it=_answers_right(stored.item, text)):
         return SentTwice()
+    asked_in = asked[1] if asked is not None and asked[0] == stored.id else stored.poll_message
+    if message_id is not None and asked_in is not None and message_id < asked_in:
+        return SentBefore(asked_in)  # even a right answer: it was meant for another question
     outcome = _answer_text(db, user_id, stored, check, text, now, tz, holidays)
     if guard is not None and isinstance(outcome, Feedback):  # a copy must not answer the next
         opened = outcome.next_question.item_id if outcome.next_question else None
