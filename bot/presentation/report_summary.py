@@ -294,6 +294,7 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
     for student in matrix.students:
         # a day her family excused (sick, not at school) is no school day for her
         off = matrix.off_days(student.id, holidays)
+        quiet_off = matrix.quiet_off(student.id, holidays)  # and days with nothing to do
         name = labels[student.id] if labels else student_name(student, placeholder)
         quiet = slowed(matrix.reminders_ignored.get(student.id, 0))  # reminders ignored
         met = [c for c in by_student.get(student.id, []) if c.word_id in terms]
@@ -313,7 +314,7 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
                 seen = max((d for d in (read_last, checked and _day_of(checked[1], tz)) if d),
                            default=None)
                 if seen and today and school_days_between(  # gone since: inactive too
-                        seen, today, off) >= INACTIVE_SCHOOL_DAYS:
+                        seen, today, quiet_off) >= INACTIVE_SCHOOL_DAYS:
                     inactive.append(Inactive(name, seen, quiet))
             else:
                 not_started.append(name)
@@ -331,7 +332,7 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
         checked = matrix.checks_unanswered.get(student.id)  # a check opened is a visit too
         last = max((d for d in (answered, cards_read(met, tz)[1],
                                 checked and _day_of(checked[1], tz)) if d), default=None)
-        idle = school_days_between(last, today, off) if last and today else 0
+        idle = school_days_between(last, today, quiet_off) if last and today else 0
         weak = _most_wrong_first([_word_total(terms[c.word_id], [c], tz) for c in practised
                                   if c.status is WordStatus.NEEDS_HELP])
         if weak:

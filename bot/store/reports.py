@@ -31,7 +31,7 @@ from bot.domain.word_status import (
     struggles,
     word_status,
 )
-from bot.store import alerts, excused, reminder_log
+from bot.store import alerts, excused, reminder_log, rest_days
 from bot.store.answer_kinds import answers_by_kind, typed_skips
 from bot.store.class_words import CLASS_WORDS, scope
 from bot.store.clock import parse, stamp
@@ -233,10 +233,18 @@ class ClassMatrix:
     # student id -> her counted answers to write the word and the 🤷 among them, with her
     # choices, for students with a 🤷 at one (typed_skips): "🤷 at most questions to write"
     typed: Mapping[int, TypedSkips] = field(default_factory=dict)
+    # student id -> the school days they had nothing to do (no word ready, no card waiting:
+    # store.rest_days), for those with any: no day of silence for "💤 Inactive"
+    resting: Mapping[int, frozenset[date]] = field(default_factory=dict)
 
     def off_days(self, student_id: int, holidays: Collection[date]) -> frozenset[date]:
         """The days that are no school day for this student: holidays, and her excused days."""
         return frozenset(holidays) | self.excused.get(student_id, frozenset())
+
+    def quiet_off(self, student_id: int, holidays: Collection[date]) -> frozenset[date]:
+        """The days that count in no silence of hers: off_days, and the school days she had
+        nothing to do ("💤 Inactive" after three days of "✅ All done for now" was false)."""
+        return self.off_days(student_id, holidays) | self.resting.get(student_id, frozenset())
 
     @property
     def given(self) -> list[WordColumn]:
@@ -328,8 +336,11 @@ def class_matrix(db: Database, class_id: int, words_of: Collection[int] = (),
     kinds = answers_by_kind(db, [s.id for s in students if shows_kinds(s.taught)],
                             words_of or [class_id])
     typed = typed_skips(db, [s.id for s in students], words_of or [class_id])
+    resting = rest_days.days_of_many(db, [s.id for s in students], tz) \
+        if tz is not None else {}
     return ClassMatrix(students, [w for w in words if w.id in met_ids], cells, unopened, days,
-                       ignored, practice, near_chance, opened, excused_days, kinds, typed)
+                       ignored, practice, near_chance, opened, excused_days, kinds, typed,
+                       resting)
 
 
 def _cell(r: tuple, near_chance: Mapping[int, datetime]) -> Cell:
