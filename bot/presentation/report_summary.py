@@ -197,6 +197,10 @@ class Summary:
     # of `stalled`, those with a word right on two days that was missed more often than right
     # (word_status.lucky_review): the line says so, as it reads "no word in review"
     stalled_lucky: frozenset[str] = frozenset()
+    # of `stalled`, those right only on school days they re-read the word's card (4+ in the
+    # recent window, never right without it: ClassMatrix.card_read_days), whose words may read
+    # "reviewing": the line says why they are here
+    stalled_reread: frozenset[str] = frozenset()
     reads_cards: list[CardsRead] = field(default_factory=list)  # cards read, nothing answered
     mastered: int = 0     # (student, word) pairs mastered, among...
     opened: int = 0       # ...every student's opened cards (the words they met), added up
@@ -279,6 +283,7 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
     on_track, needs_help, not_started, inactive, too_few = [], [], [], [], []
     stalled, practice_only, reads_cards = [], [], []
     lucky: set[str] = set()
+    reread: set[str] = set()  # of `stalled`, right only after re-reading the cards
     opens_checks: list[OpensChecks] = []
     kinds_missed: list[KindsMissed] = []
     no_new_word: list[NoNewWord] = []
@@ -358,6 +363,12 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
             stalled.append(name)
             if any(lucky_review(c.state, c.correct, c.attempts) for c in met):
                 lucky.add(name)
+        elif stalled_student(matrix.card_read_days.get(student.id, 0), False):
+            # right only on days she re-read the word's card, on 4+ of them: her words read
+            # "reviewing", but nothing shows she recalls one without it (teacher playtest,
+            # Minh: /words before every check, missed whenever the card was not on screen)
+            stalled.append(name)
+            reread.add(name)
         elif (opened is not None or student.id in matrix.near_chance
               or starved is not None
               or _missed_practice_today(matrix, student.id)
@@ -399,6 +410,7 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
                                          _day_of(matrix.near_chance[r.id], tz))
                                 for r in matrix.students if r.id in matrix.near_chance],
                    opens_checks=opens_checks, stalled_lucky=frozenset(lucky),
+                   stalled_reread=frozenset(reread),
                    kinds_missed=kinds_missed,
                    skips_typed=[SkipsTyped(labels[r.id] if labels
                                            else student_name(r, placeholder),
