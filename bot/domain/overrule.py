@@ -153,6 +153,7 @@ def answer_key(text: str) -> str:
 
 
 ACCEPTED_BIT = _ACCEPTED  # attempts.grading's bit of an answer right by a class's acceptance
+CARD_READ_BIT = _CARD_READ  # ... and of one given the school day its card was re-read
 
 
 def may_accept_for_class(typed: str, term: str, pack_terms: Iterable[str]) -> bool:

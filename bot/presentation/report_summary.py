@@ -197,6 +197,10 @@ class Summary:
     # of `stalled`, those with a word right on two days that was missed more often than right
     # (word_status.lucky_review): the line says so, as it reads "no word in review"
     stalled_lucky: frozenset[str] = frozenset()
+    # of `stalled`, those right only on school days they re-read the word's card (4+ in the
+    # recent window, never right without it: ClassMatrix.card_read_days), whose words may read
+    # "reviewing": the line says why they are here
+    stalled_reread: frozenset[str] = frozenset()
     reads_cards: list[CardsRead] = field(default_factory=list)  # cards read, nothing answered
     mastered: int = 0     # (student, word) pairs mastered, among...
     opened: int = 0       # ...every student's opened cards (the words they met), added up
@@ -279,6 +283,7 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
     on_track, needs_help, not_started, inactive, too_few = [], [], [], [], []
     stalled, practice_only, reads_cards = [], [], []
     lucky: set[str] = set()
+    reread: set[str] = set()  # of `stalled`, right only after re-reading the cards
     opens_checks: list[OpensChecks] = []
     kinds_missed: list[KindsMissed] = []
     no_new_word: list[NoNewWord] = []
@@ -294,6 +299,7 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
     for student in matrix.students:
         # a day her family excused (sick, not at school) is no school day for her
         off = matrix.off_days(student.id, holidays)
+        quiet_off = matrix.quiet_off(student.id, holidays)  # and days with nothing to do
         name = labels[student.id] if labels else student_name(student, placeholder)
         quiet = slowed(matrix.reminders_ignored.get(student.id, 0))  # reminders ignored
         met = [c for c in by_student.get(student.id, []) if c.word_id in terms]
@@ -313,7 +319,7 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
                 seen = max((d for d in (read_last, checked and _day_of(checked[1], tz)) if d),
                            default=None)
                 if seen and today and school_days_between(  # gone since: inactive too
-                        seen, today, off) >= INACTIVE_SCHOOL_DAYS:
+                        seen, today, quiet_off) >= INACTIVE_SCHOOL_DAYS:
                     inactive.append(Inactive(name, seen, quiet))
             else:
                 not_started.append(name)
@@ -331,7 +337,7 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
         checked = matrix.checks_unanswered.get(student.id)  # a check opened is a visit too
         last = max((d for d in (answered, cards_read(met, tz)[1],
                                 checked and _day_of(checked[1], tz)) if d), default=None)
-        idle = school_days_between(last, today, off) if last and today else 0
+        idle = school_days_between(last, today, quiet_off) if last and today else 0
         weak = _most_wrong_first([_word_total(terms[c.word_id], [c], tz) for c in practised
                                   if c.status is WordStatus.NEEDS_HELP])
         if weak:
@@ -357,6 +363,12 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
             stalled.append(name)
             if any(lucky_review(c.state, c.correct, c.attempts) for c in met):
                 lucky.add(name)
+        elif stalled_student(matrix.card_read_days.get(student.id, 0), False):
+            # right only on days she re-read the word's card, on 4+ of them: her words read
+            # "reviewing", but nothing shows she recalls one without it (teacher playtest,
+            # Minh: /words before every check, missed whenever the card was not on screen)
+            stalled.append(name)
+            reread.add(name)
         elif (opened is not None or student.id in matrix.near_chance
               or starved is not None
               or _missed_practice_today(matrix, student.id)
@@ -398,6 +410,7 @@ def summarise(matrix: ClassMatrix, hardest: int = 5, placeholder: str = "?",
                                          _day_of(matrix.near_chance[r.id], tz))
                                 for r in matrix.students if r.id in matrix.near_chance],
                    opens_checks=opens_checks, stalled_lucky=frozenset(lucky),
+                   stalled_reread=frozenset(reread),
                    kinds_missed=kinds_missed,
                    skips_typed=[SkipsTyped(labels[r.id] if labels
                                            else student_name(r, placeholder),

@@ -210,9 +210,12 @@ def who_lines(s: Summary, catalog: Catalog, lang: str) -> list[Markup]:
             lines.append(catalog.render("report-practice-apart", lang))
     if s.stalled:
         # a word right on two lucky days is no word in review: said, as it may show so
+        # as is one right only after re-reading the cards, whose words may read "reviewing"
         lines.append(catalog.render("report-stalled", lang, days=s.stalled_days, names=Markup(
             ", ".join(catalog.render("report-stalled-lucky", lang, name=name)
-                      if name in s.stalled_lucky else escape(name) for name in s.stalled))))
+                      if name in s.stalled_lucky else
+                      catalog.render("report-stalled-reread", lang, name=name)
+                      if name in s.stalled_reread else escape(name) for name in s.stalled))))
     if s.no_new_word:  # still answering, only old words: a push would reach her
         lines.append(catalog.render("report-no-new-words", lang, days=s.no_new_word_days,
                                     names=Markup(", ".join(

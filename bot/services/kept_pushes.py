@@ -2,9 +2,13 @@
 
 A push to a class nobody has joined yet is kept: whoever joins starts with its words, every
 such push in the order it was pushed (`learners.unlockable`), paced as any preview is, a
-set of words at a time for her level. The words not started yet wait in order; /scheduled
-and /report name them, so a teacher never believes a newcomer has words she has not been
-given (playtest: a week of the water cycle to a newcomer who had none of its words)."""
+set of words at a time for her level, and never behind a later push: a push to the class
+reaches her whatever her pace, so once one has, her next cards bring the words kept for her
+first (playtest: Hodan, level 1, weekly pushes, "population, community" waited three weeks
+under /report's "⏳ ... in the order you pushed them"). The words not started yet wait in
+order; /scheduled and /report name them, so a teacher never believes a newcomer has words
+she has not been given (playtest: a week of the water cycle to a newcomer who had none of its
+words)."""
 
 from __future__ import annotations
 

@@ -210,12 +210,19 @@ def unlockable(db: Database, who: Learner, states: dict[int, WordMastery],
     order. A push booked for later is not one yet: its words come with it. With `tz`, a
     student caught up for today has one more set of slots (pace.extra_slots)."""
     open_slots = _open_slots(who, states, now, tz)
-    if not open_slots:
-        return []
-    pushed = [i for push in outbox.pushes_to_learn(db, list(who.class_ids))
-              if push.send_at <= now for i in push.word_ids]
+    pushes = [p for p in outbox.pushes_to_learn(db, list(who.class_ids)) if p.send_at <= now]
+    pushed = [i for push in pushes for i in push.word_ids]
     fresh = {w.id: w for w in current_words_by_id(db, list(dict.fromkeys(pushed)))
              if w.id not in states}
+    # A later push reaches her whatever her open slots: the words kept for her from before
+    # she joined then come next, a set at most, never behind it (playtest: Hodan, level 1,
+    # had weekly pushes and no free place for three weeks; "population, community" waited
+    # under /report's "⏳ ... in the order you pushed them")
+    kept = [i for push in pushes if push.kept for i in push.word_ids if i in fresh]
+    if kept and any(i in states for push in pushes if not push.kept for i in push.word_ids):
+        open_slots = max(open_slots, min(len(set(kept)), who.scaffold.words_per_set))
+    if not open_slots:
+        return []
     for pack_id in who.pack_ids:
         fresh.update((w.id, w) for w in pack_words(db, pack_id)
                      if w.id not in states and w.id not in fresh)

@@ -17,10 +17,10 @@ from bot.config import SchoolConfig
 from bot.domain.mastery import school_date, study_start
 from bot.domain.school_days import is_school_day, school_days_between
 from bot.domain.teacher_alerts import OPENS_CHECKS, SILENT, SILENT_SCHOOL_DAYS
-from bot.services.excused import excused_days, off_days, off_days_of
+from bot.services.excused import excused_days, off_days_of
 from bot.services.pushes import next_allowed
 from bot.services.student_lookup import StudentName, name_of
-from bot.store import alerts, outbox, people
+from bot.store import alerts, outbox, people, rest_days
 
 
 @dataclass(frozen=True)
@@ -53,11 +53,21 @@ def silent_students(db: Database, now: datetime, tz: tzinfo,
     # SILENT_SCHOOL_DAYS school days are at least as many study days: a cheap first cut
     before = study_start(today - timedelta(days=SILENT_SCHOOL_DAYS - 1), tz)
     found = alerts.quiet_since(db, before, SILENT)
-    # a day her family excused (sick, not at school) is no school day of silence for her
-    off = off_days_of(db, {q.student_id for q in found}, holidays)
+    off = quiet_off(db, {q.student_id for q in found}, tz, holidays)
     return [q for q in found
             if school_days_between(school_date(q.since, tz), today, off[q.student_id])
             >= SILENT_SCHOOL_DAYS]
+
+
+def quiet_off(db: Database, student_ids: Collection[int], tz: tzinfo,
+              holidays: Collection[date] = ()) -> dict[int, frozenset[date]]:
+    """For each student, the days that are no school day of silence: a day her family excused
+    (sick, not at school), and a day she had nothing to do (no word ready, no card waiting:
+    rest_days). Three school days of "✅ All done for now" after "🏁 Minh has finished every
+    word you pushed" told his teacher "🔇 Minh has not answered ... A quick word?" (playtest)."""
+    off = off_days_of(db, student_ids, holidays)
+    resting = rest_days.days_of_many(db, student_ids, tz)
+    return {s: days | resting.get(s, frozenset()) for s, days in off.items()}
 
 
 def tell_silent(db: Database, now: datetime, school: SchoolConfig, render: Render) -> int:
@@ -69,8 +79,8 @@ def tell_silent(db: Database, now: datetime, school: SchoolConfig, render: Rende
     lines: dict[int, list[tuple[int, str]]] = {}  # teacher -> (student, line), by student id
     for quiet in silent_students(db, now, tz, school.holidays):
         since = school_date(quiet.since, tz)
-        days = school_days_between(since, today,
-                                   off_days(db, quiet.student_id, school.holidays))
+        days = school_days_between(since, today, quiet_off(
+            db, [quiet.student_id], tz, school.holidays)[quiet.student_id])
         excused = sorted(d for d in excused_days(db, quiet.student_id, since) if d < today)
         away = (excused[0], excused[-1]) if excused else None
         for teacher_id in dict.fromkeys(t for _, t in people.teachers_by_class(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -247,6 +247,7 @@ class Push:
     pack_id: str
     word_ids: list[int]
     send_at: datetime
+    kept: bool = False  # kept for joiners (pushed before anyone joined): pushes_to_learn only
 
 
 PUSH_COLUMNS = "p.id, p.class_id, p.teacher_id, p.pack_id, p.word_ids, p.send_at"
@@ -292,7 +293,7 @@ def pushes_to_learn(db: Database, class_ids: list[int]) -> list[Push]:
                       f"WHERE p.class_id IN ({marks}) ORDER BY p.send_at DESC, p.id DESC",
                       list(class_ids)).fetchall() if class_ids else []
     kept = sorted((r for r in rows if r[6]), key=lambda r: r[0])
-    return [_push(r) for r in [*kept, *(r for r in rows if not r[6])]]
+    return [*(replace(_push(r), kept=True) for r in kept), *(_push(r) for r in rows if not r[6])]
 
 
 def kept_for_joiners(db: Database, class_id: int, now: datetime) -> list[Push]:

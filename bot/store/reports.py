@@ -18,7 +18,7 @@ from bot.domain.guessing import (
     recent_start,
 )
 from bot.domain.mastery import MasteryState, mastery_state, met, school_date
-from bot.domain.overrule import ACCEPTED_BIT, Graded
+from bot.domain.overrule import ACCEPTED_BIT, CARD_READ_BIT, Graded
 from bot.domain.school_days import is_school_day, school_days_from
 from bot.domain.typed_skips import TypedSkips
 from bot.domain.word_status import (
@@ -31,7 +31,7 @@ from bot.domain.word_status import (
     struggles,
     word_status,
 )
-from bot.store import alerts, excused, reminder_log
+from bot.store import alerts, excused, reminder_log, rest_days
 from bot.store.answer_kinds import answers_by_kind, typed_skips
 from bot.store.class_words import CLASS_WORDS, scope
 from bot.store.clock import parse, stamp
@@ -233,10 +233,22 @@ class ClassMatrix:
     # student id -> her counted answers to write the word and the 🤷 among them, with her
     # choices, for students with a 🤷 at one (typed_skips): "🤷 at most questions to write"
     typed: Mapping[int, TypedSkips] = field(default_factory=dict)
+    # student id -> the school days they had nothing to do (no word ready, no card waiting:
+    # store.rest_days), for those with any: no day of silence for "💤 Inactive"
+    resting: Mapping[int, frozenset[date]] = field(default_factory=dict)
+    # student id -> the school days of the recent window (guessing.recent_start) she was right
+    # on, for those whose every counted right answer there came on a day she had re-read that
+    # word's card (overrule.Graded.card_read): right only with the card on screen
+    card_read_days: Mapping[int, int] = field(default_factory=dict)
 
     def off_days(self, student_id: int, holidays: Collection[date]) -> frozenset[date]:
         """The days that are no school day for this student: holidays, and her excused days."""
         return frozenset(holidays) | self.excused.get(student_id, frozenset())
+
+    def quiet_off(self, student_id: int, holidays: Collection[date]) -> frozenset[date]:
+        """The days that count in no silence of hers: off_days, and the school days she had
+        nothing to do ("💤 Inactive" after three days of "✅ All done for now" was false)."""
+        return self.off_days(student_id, holidays) | self.resting.get(student_id, frozenset())
 
     @property
     def given(self) -> list[WordColumn]:
@@ -328,8 +340,14 @@ def class_matrix(db: Database, class_id: int, words_of: Collection[int] = (),
     kinds = answers_by_kind(db, [s.id for s in students if shows_kinds(s.taught)],
                             words_of or [class_id])
     typed = typed_skips(db, [s.id for s in students], words_of or [class_id])
+    resting = rest_days.days_of_many(db, [s.id for s in students], tz) \
+        if tz is not None else {}
+    # /report's (now and tz): /student reads no student's status line
+    reread = _right_only_after_rereading(db, class_id, words_of, (now, tz), holidays) \
+        if now is not None and tz is not None else {}
     return ClassMatrix(students, [w for w in words if w.id in met_ids], cells, unopened, days,
-                       ignored, practice, near_chance, opened, excused_days, kinds, typed)
+                       ignored, practice, near_chance, opened, excused_days, kinds, typed,
+                       resting, reread)
 
 
 def _cell(r: tuple, near_chance: Mapping[int, datetime]) -> Cell:
@@ -402,6 +420,35 @@ def _practice_today(db: Database, class_id: int, words_of: Collection[int], now:
             words[word_id] = words.get(word_id, 0) + 1
     return {s: PracticeToday(n, tuple(missed.get(s, {})), sum(missed.get(s, {}).values()))
             for s, n in answers.items()}
+
+
+def _right_only_after_rereading(db: Database, class_id: int, words_of: Collection[int],
+                                lately: tuple[datetime, tzinfo], holidays: Collection[date]
+                                ) -> dict[int, int]:
+    """For each student whose counted right answers on the class's words in the recent window
+    all came on a school day she had re-read that word's card (/words, its pages, 🔁), the
+    school days she was right on. Teacher playtest (Minh, level 3): right at once after /words
+    before every check, missed whenever the card was not on screen, read "✅ On track". One
+    query for the class: a student right once without the card is out at that answer (an index
+    seek that stops there, idx_attempts_student_time), and only the others' right answers in
+    the window are read: never every right answer of a busy class (bench/report_query.py)."""
+    now, tz = lately
+    counted_right = ("a.answered_at >= :since AND a.practice = 0 AND a.correct = 1 "
+                     "AND a.word_id IN (SELECT word_id FROM class_words)")
+    rows = db.execute(
+        f"WITH {CLASS_WORDS}, with_card AS (SELECT e.student_id FROM enrollments e "
+        "WHERE e.class_id = :class_id AND NOT EXISTS (SELECT 1 FROM attempts a WHERE "
+        f"a.student_id = e.student_id AND {counted_right} "
+        f"AND coalesce(a.grading, 0) & {CARD_READ_BIT} = 0)) "
+        "SELECT a.student_id, a.answered_at FROM with_card w "
+        f"JOIN attempts a ON a.student_id = w.student_id WHERE {counted_right}",
+        {"class_id": class_id, "since": stamp(recent_start(now, tz, holidays)),
+         **scope(words_of or [class_id])}).fetchall()
+    days: dict[int, set[date]] = {}
+    for student_id, at in rows:
+        if is_school_day(day := _day(at, tz), holidays):
+            days.setdefault(student_id, set()).add(day)
+    return {s: len(d) for s, d in days.items()}
 
 
 def _answer_days(db: Database, cells: Collection[Cell], tz: tzinfo,

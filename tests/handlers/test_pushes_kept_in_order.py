@@ -90,3 +90,28 @@ async def test_pushes_sent_to_students_who_all_left_are_not_kept_for_a_new_joine
     assert started_with(chat, 3100)[0] == "ecosystem"  # the latest push first
     assert "before anyone joined" not in texts(await chat.send(rivera(chat), "/scheduled"))
     assert "before anyone joined" not in texts(await chat.send(rivera(chat), "/report"))
+
+
+async def test_words_kept_for_joiners_are_not_left_behind_a_later_push(chat: Chat) -> None:
+    """Teacher playtest (Ms. Okafor, three school weeks): Hodan (level 1, 3 words at a time)
+    joined after the unit's first push and started with 3 of its 5 words; two days later the
+    class's next push reached her, and every week after another: her words never had a free
+    place again, and "population, community" waited under /report's "⏳ ... (they come in the
+    order you pushed them ...)" for three weeks while each later push came first. Once a later
+    push has reached her, her next cards bring the words kept for her first."""
+    await chat.send(rivera(chat), "/push science.ecosystems")  # nobody has joined yet
+    chat.clock.advance(minutes=30)
+    hodan = chat.user(3100, "Hodan", lang="so")
+    await join_and_confirm(chat, hodan, lang="so", level=1)
+    await chat.send(hodan, "/words")
+    assert started_with(chat, 3100) == ["ecosystem", "organism", "habitat"]
+    chat.clock.advance(days=2)  # Wednesday: the class's next words, to every student
+    await chat.send(rivera(chat), "/push science.ecosystems producer, consumer, decomposer")
+    await chat.deliver()
+    assert "population" not in started_with(chat, 3100)
+    chat.clock.advance(days=1)
+    await chat.send(hodan, "/words")
+    started = started_with(chat, 3100)
+    assert {"population", "community"} <= set(started), started
+    report = texts(await chat.send(rivera(chat), "/report"))
+    assert "⏳" not in report
