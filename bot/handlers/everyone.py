@@ -295,11 +295,14 @@ async def _menu_in_script(context: PuenteContext, user_id: int) -> None:
 
 async def flood_guard(update: Update, context: PuenteContext) -> None:
     """Before every handler: one user's flood is dropped cheaply, so others are not delayed.
-    What comes from a group or a channel stops here: Puente answers nobody there, and a
+    What comes from a group or a channel stops here (a group that just added Puente is told
+    once where it works): Puente answers nobody there, and a
     student's commands in her class group counted against her own chat (forty of them: "You
     are sending messages very fast" posted in the group, and her /words unanswered)."""
     user, s, chat = update.effective_user, context.services, update.effective_chat
     if chat is not None and chat.type != ChatType.PRIVATE:
+        if _added_to_group(update):
+            await _where_puente_works(update, context)
         raise ApplicationHandlerStop
     if user is None:
         return
@@ -313,6 +316,36 @@ async def flood_guard(update: Update, context: PuenteContext) -> None:
             await acknowledge(update.callback_query)
         await say(update, context, "slow-down")
         raise ApplicationHandlerStop
+
+
+def _added_to_group(update: Update) -> bool:
+    """Puente itself just added to a group (not a channel: its readers are not the class; not
+    a member made administrator: it was told already)."""
+    changed = update.my_chat_member
+    return changed is not None \
+        and changed.chat.type in (ChatType.GROUP, ChatType.SUPERGROUP) \
+        and changed.old_chat_member.status in (ChatMemberStatus.LEFT, ChatMemberStatus.BANNED) \
+        and changed.new_chat_member.status in (ChatMemberStatus.MEMBER,
+                                               ChatMemberStatus.ADMINISTRATOR)
+
+
+async def _where_puente_works(update: Update, context: PuenteContext) -> None:
+    """One message in the group that just added Puente, in the adder's language and English:
+    a teacher who tried it in the class group heard nothing and thought it broken. Nothing
+    about the group is kept."""
+    changed, s = update.my_chat_member, context.services
+    assert changed is not None  # _added_to_group checked it
+    adder = changed.from_user
+    lang = user_language(context, adder.id, adder.language_code)
+    text = s.catalog.bilingual("group-added", lang,
+                               link=f"https://t.me/{context.bot.username}")
+    try:
+        await context.bot.send_message(changed.chat.id, text, parse_mode=ParseMode.HTML,
+                                       disable_web_page_preview=True)
+    except (BadRequest, Forbidden) as error:
+        # A group where members may not post: the error handler would take the adder for
+        # someone who blocked Puente and leave them out of every push.
+        log.info("could not tell a group where Puente works: %s", error.message)
 
 
 def _is_keystroke(update: Update) -> bool:
