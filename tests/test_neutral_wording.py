@@ -173,7 +173,7 @@ ARABIC_STUDENT_KEYS = (
     "check-cards-later", "language-menu-shared-phone", "check-not-yet", "card-stale",
     "teacher-only-student", "command-unknown-student-suggest", "student-cannot-read",
     "student-cannot-read-listen", "student-cannot-read-told", "feedback-back-days-school",
-    "progress-next-days-school", "check-short-next-days-school")
+    "progress-next-days-school", "check-short-next-days-school", "typed-home-language-tap")
 
 
 def test_arabic_speaks_to_a_student_with_no_masculine_command(catalog: Catalog) -> None:
@@ -351,3 +351,45 @@ def test_arabic_gives_the_teacher_pair_no_masculine_verb(catalog: Catalog) -> No
              for text in texts(value) if verb_after.search(text)}
     assert found == {}
     assert verb_after.search("ℹ️ معلّمك أو معلّمتك يقرأ الإنجليزية.")
+
+
+# A teacher reads no masculine command and no present "you" verb (docs/languages.md, "Arabic:
+# teachers"): "اضغط عليه… أو أضف اسمه", "هل تقصد"، "هل تريد"، "هل ترسل", "افتحها… وضع… ثم
+# أرسلها", "أنت تدرّس… شاركه", "لإضافة شيء، ردّ على الرسالة" and the buttons "أرسله"/"أرسلها"
+# slipped past the student list above. Each is now a label ("لإرسالها: ✅"), the passive ("يُكتب
+# اسم الصف"، "يُختار من الأزرار"), a verbal noun ("إرسال «…» مع ذلك؟"، "✅ نعم، إرساله") or a
+# noun ("هل المقصود"، "من صفوفك بالفعل"). Puente's own "هل أرسل" and "لم أرسلها" (I) pass.
+ARABIC_TO_TEACHER = re.compile(
+    r"(?<![\w])(?:اضغط|اكتب|اختر|أضف|افتح|افتحها|ضع|احفظها|شاركه|جرّب|انتظر|اطلب|استخدم|"
+    r"تقصد|تريد|ترسل|تدرّس|أنت)(?![\w/])"
+    r"|(?<![\w])(?<!هل )(?<!لم )أرسل(?:ها|ه)?(?![\w/])|، ردّ على")
+ARABIC_TEACHER_KEYS = (
+    "start-teacher", "help-teacher-words", "help-teacher-families", "help-teacher-recordings",
+    "class-exists", "class-not-found", "class-not-found-suggest", "class-none-yet",
+    "classes-none", "class-which-tap", "renameclass-usage", "renameclass-confirm",
+    "student-not-found-suggest", "push-unknown-words-about", "push-unknown-word-close",
+    "push-unknown-pack", "push-unknown-pack-suggest", "push-unknown-pack-about",
+    "pack-problem-markup", "newpack-sample", "gloss-unknown-word", "coteach-own-code",
+    "family-link-full-note", "announce-ready-menu", "announce-ready-day-gone",
+    "announce-ready-hint", "daysoff-none", "dayoff-remove-confirm", "report-no-chart",
+    "accepted-list", "relay-how", "relay-voice", "relay-ready-offer",
+    "relay-ready-offer-student", "ready-answered-already", "ready-confirm-answered",
+    "ready-confirm-answered-by", "button-send-anyway", "button-send-as-written",
+    "answer-too-long-offer", "write-too-long", "teacher-text-reply-hint", "teacher-text-help",
+    "answer-queued", "answer-gone-family", "answer-gone-student")
+
+
+def test_arabic_gives_a_teacher_no_masculine_command_or_you_verb(catalog: Catalog) -> None:
+    arabic = catalog.messages["ar"]
+    found = {key: hits for key in ARABIC_TEACHER_KEYS for text in texts(arabic[key])
+             if (hits := [m.group(0) for m in ARABIC_TO_TEACHER.finditer(
+                 QUOTED.sub(" ", text))])}
+    assert found == {}
+    for old in ("أي صف؟ اضغط عليه في الأسفل، أو أضف اسمه.", "هل تقصد {suggestion}؟",
+                "هل ترسل «{text}» مع ذلك؟", "✅ نعم، أرسله", "✅ أرسلها كما هي",
+                "لإضافة شيء، ردّ على الرسالة.", "أنت تدرّس <b>{class_name}</b> بالفعل",
+                "افتحها في جدول بيانات، وضع كلماتك", "للسماح له بالدخول، أرسل رابطًا جديدًا"):
+        assert ARABIC_TO_TEACHER.search(old), old
+    assert not ARABIC_TO_TEACHER.search("هل أرسل أول {limit} حرف منه؟ لذا لم أرسلها.")
+    assert arabic["student-not-found-suggest"].endswith("هل المقصود {suggestion}؟")
+
