@@ -393,3 +393,39 @@ def test_arabic_gives_a_teacher_no_masculine_command_or_you_verb(catalog: Catalo
     assert not ARABIC_TO_TEACHER.search("هل أرسل أول {limit} حرف منه؟ لذا لم أرسلها.")
     assert arabic["student-not-found-suggest"].endswith("هل المقصود {suggestion}؟")
 
+
+# Puente does not know a family member's gender either: "فرد"/"أحد أفراد" is a masculine noun,
+# and "حذف أحد أفراد أسرة {name} بياناته… لم يعد مرتبطًا… ورسائله", "وصله ردّك… لديه", "أُلغي
+# ربطه", "أُبلغ… بلغته" made every grandmother a man. A line about a family member names the
+# family ("أسرة <b>{name}</b>: حُذفت بيانات أحد أفرادها"), the account ("إلى هذا الحساب"،
+# "إعدادات الخصوصية في ذلك الحساب"), a verbal noun ("انتهى الربط"، "محاولة ارتباط") or the
+# passive, with no pronoun, verb or adjective agreeing with the member.
+ARABIC_MEMBER_HIS = re.compile(
+    r"(?<![\w])(?:بياناته|رسائله|مكانه|وصله|تصله|لديه|ربطه|بلغته|فتحه|إليه|مرتبطًا|يستخدم|"
+    r"حاول|يعيد|طُلب منه|له)(?![\w])")
+ARABIC_FAMILY_MEMBER_KEYS = (
+    "family-link-full-note", "family-here-note", "deleteme-family-teacher-told",
+    "families-unlinked", "families-unlinked-told", "families-unlink-confirm",
+    "answer-gone-family", "answer-not-sent-unlinked", "announcement-not-sent-unlinked",
+    "announcement-not-sent-no-child", "voice-refused-family", "relay-family",
+    "relay-family-named", "relay-family-voice", "relay-family-emoji", "ready-sent",
+    "ready-sent-voice", "write-prompt", "write-prompt-named", "write-prompt-no-model",
+    "write-prompt-no-model-named", "family-language-no-model", "family-language-no-model-none",
+    "family-linked-teacher-note", "family-linked-also", "thread-who-family",
+    "thread-who-family-named", "button-answer-family", "button-answer-family-named",
+    "thread-line-started", "thread-line-started-by", "announce-no-families")
+
+
+def test_arabic_says_nothing_of_a_family_member_with_a_masculine_word(
+        catalog: Catalog) -> None:
+    arabic = catalog.messages["ar"]
+    found = {key: hits for key in ARABIC_FAMILY_MEMBER_KEYS for text in texts(arabic[key])
+             if (hits := ARABIC_MEMBER_HIS.findall(QUOTED.sub(" ", text)))}
+    assert found == {}
+    for old in ("ℹ️ حذف أحد أفراد أسرة <b>{name}</b> بياناته من Puente: لم يعد مرتبطًا",
+                "لذلك وصله ردّك الجاهز نصًّا فقط. ربما تمنع إعدادات الخصوصية لديه",
+                "ℹ️ أُبلغ فرد العائلة بلغته أن الربط انتهى.",
+                "مع الإشارة إلى أن أحد أفراد العائلة يستخدم هذا الهاتف أيضًا"):
+        assert ARABIC_MEMBER_HIS.search(old), old
+    assert arabic["deleteme-family-teacher-told"].startswith(
+        "ℹ️ أسرة <b>{name}</b>: حُذفت بيانات أحد أفرادها من Puente")
