@@ -296,6 +296,19 @@ def ask_typed(chat: Chat, pack: str, term: str, lang: str, user_id: int = 1001) 
     return check_items.save_items(chat.db, user_id, lang, [item], chat.clock())[0]
 
 
+def typed_questions(chat: Chat, user_id: int, *terms: str, lang: str = "es") -> list[int]:
+    """A check of typed questions on these ecosystem words (as at level 5); their item ids."""
+    words = {w.word.term: w for w in pack_words(chat.db, "science.ecosystems")}
+    items = [Item(words[t].id, ItemType.TYPED, words[t].word.definition, (), t) for t in terms]
+    return check_items.save_items(chat.db, user_id, lang, items, chat.clock())
+
+
+def attempts_right(chat: Chat, user_id: int = 1001) -> list[int]:
+    """Whether each of her graded answers was right (1) or not (0), in order."""
+    return [r[0] for r in chat.db.execute(
+        "SELECT correct FROM attempts WHERE student_id = ? ORDER BY id", [user_id]).fetchall()]
+
+
 def open_item(chat: Chat, user_id: int = 1001) -> check_items.StoredItem:
     """The student's open check item (fails the test when there is none)."""
     item = check_items.next_open_item(chat.db, user_id)

@@ -5,27 +5,12 @@ kindly, in a reply quoting the question, which stays open (answers.SentBefore)."
 
 from __future__ import annotations
 
-from bot.domain.checks import Item
-from bot.domain.scaffold import ItemType
 from bot.store import check_items
-from bot.store.packs import pack_words
-from tests.harness import Chat, join_and_confirm, texts
+from tests.harness import Chat, attempts_right, join_and_confirm, texts, typed_questions
 
 BEFORE_ES = "Ese mensaje llegó antes que esta pregunta"
 BEFORE_EN = "That message came before this question"
 
-
-def typed_questions(chat: Chat, user_id: int, *terms: str) -> list[int]:
-    """A check of typed questions on these ecosystem words (as at level 5); their item ids."""
-    words = {w.word.term: w for w in pack_words(chat.db, "science.ecosystems")}
-    items = [Item(words[t].id, ItemType.TYPED, words[t].word.definition, (), t) for t in terms]
-    return check_items.save_items(chat.db, user_id, "es", items, chat.clock())
-
-
-def attempts(chat: Chat, user_id: int = 1001) -> list[int]:
-    """Whether each of her graded answers was right (1) or not (0), in order."""
-    return [r[0] for r in chat.db.execute(
-        "SELECT correct FROM attempts WHERE student_id = ? ORDER BY id", [user_id]).fetchall()]
 
 
 async def lucia(chat: Chat) -> dict:
@@ -51,10 +36,10 @@ async def test_a_correction_sent_before_the_next_question_is_not_graded_against_
     assert len(reply) == 1 and reply[0].reply_to == question.result_id
     assert BEFORE_ES in reply[0].text and BEFORE_EN in reply[0].text
     assert "❌" not in reply[0].text and "✅" not in reply[0].text
-    assert attempts(chat) == [0] and not check_items.get_item(chat.db, second).answered
+    assert attempts_right(chat) == [0] and not check_items.get_item(chat.db, second).answered
     chat.clock.advance(seconds=20)  # she reads the question and answers it
     assert "✅" in texts(await chat.send(user, "habitat"))
-    assert attempts(chat) == [0, 1]
+    assert attempts_right(chat) == [0, 1]
 
 
 async def test_a_right_word_sent_before_the_question_is_not_counted_either(chat: Chat) -> None:
@@ -64,7 +49,7 @@ async def test_a_right_word_sent_before_the_question_is_not_counted_either(chat:
     answer, early = chat.factory.message(user, "consumer"), chat.factory.message(user, "habitat")
     await chat.process(answer)
     assert BEFORE_EN in texts(await chat.process(early))
-    assert attempts(chat) == [1] and not check_items.get_item(chat.db, second).answered
+    assert attempts_right(chat) == [1] and not check_items.get_item(chat.db, second).answered
 
 
 async def test_a_text_sent_after_the_question_is_graded_at_once(chat: Chat) -> None:
@@ -73,7 +58,7 @@ async def test_a_text_sent_after_the_question_is_graded_at_once(chat: Chat) -> N
     _, second = typed_questions(chat, 1001, "consumer", "habitat")
     await chat.send(user, "consumer")
     reply = texts(await chat.send(user, "window"))  # typed after it came: a miss, graded
-    assert BEFORE_EN not in reply and attempts(chat) == [1, 0]
+    assert BEFORE_EN not in reply and attempts_right(chat) == [1, 0]
     assert check_items.get_item(chat.db, second).answered
 
 
@@ -92,4 +77,4 @@ async def test_a_question_asked_again_still_takes_an_answer_typed_after_its_firs
                and "habitat" not in c.text for c in again)  # asked again, below her answer
     reply = texts(await chat.process(answer))
     assert "✅" in reply and BEFORE_EN not in reply
-    assert attempts(chat) == [1, 1] and check_items.get_item(chat.db, second).answered
+    assert attempts_right(chat) == [1, 1] and check_items.get_item(chat.db, second).answered

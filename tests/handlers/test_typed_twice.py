@@ -6,27 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain.checks import Item
-from bot.domain.scaffold import ItemType
 from bot.store import check_items
-from bot.store.packs import pack_words
-from tests.harness import Chat, join_and_confirm, texts
+from tests.harness import Chat, attempts_right, join_and_confirm, texts, typed_questions
 
 SET_ASIDE_ES = "Tu respuesta llegó dos veces. Guardé la primera."
 SET_ASIDE_EN = "Your answer came two times. I kept the first one."
 
-
-def typed_questions(chat: Chat, user_id: int, *terms: str) -> list[int]:
-    """A check of typed questions on these ecosystem words (as at level 5); their item ids."""
-    words = {w.word.term: w for w in pack_words(chat.db, "science.ecosystems")}
-    items = [Item(words[t].id, ItemType.TYPED, words[t].word.definition, (), t) for t in terms]
-    return check_items.save_items(chat.db, user_id, "es", items, chat.clock())
-
-
-def attempts(chat: Chat, user_id: int = 1001) -> list[int]:
-    """Whether each of her graded answers was right (1) or not (0), in order."""
-    return [r[0] for r in chat.db.execute(
-        "SELECT correct FROM attempts WHERE student_id = ? ORDER BY id", [user_id]).fetchall()]
 
 
 async def mateo(chat: Chat, user_id: int = 1001, name: str = "Mateo") -> dict:
@@ -48,11 +33,11 @@ async def test_a_right_answer_sent_twice_is_graded_once_and_she_is_told_kindly(
     # One message: in her language, then English; no ✅ or ❌, no question skipped
     assert len(copy) == 1 and SET_ASIDE_ES in copy[0].text and SET_ASIDE_EN in copy[0].text
     assert "✅" not in copy[0].text and "❌" not in copy[0].text
-    assert attempts(chat) == [1] and not check_items.get_item(chat.db, second).answered
+    assert attempts_right(chat) == [1] and not check_items.get_item(chat.db, second).answered
     assert len(statements) <= 3  # who she is, her open question: reads only, nothing written
     chat.clock.advance(seconds=20)  # she reads the question still waiting and answers it
     assert "✅" in texts(await chat.send(user, "habitat"))
-    assert attempts(chat) == [1, 1] and check_items.get_item(chat.db, first).answered
+    assert attempts_right(chat) == [1, 1] and check_items.get_item(chat.db, first).answered
 
 
 async def test_a_wrong_answer_sent_twice_is_one_miss_not_two(chat: Chat) -> None:
@@ -60,11 +45,11 @@ async def test_a_wrong_answer_sent_twice_is_one_miss_not_two(chat: Chat) -> None
     _, second = typed_questions(chat, 1001, "consumer", "habitat")
     await chat.send(user, "zebra")
     reply = texts(await chat.send(user, " Zebra "))  # the same text, however case and spaces
-    assert SET_ASIDE_ES in reply and attempts(chat) == [0]
+    assert SET_ASIDE_ES in reply and attempts_right(chat) == [0]
     assert not check_items.get_item(chat.db, second).answered
     chat.clock.advance(seconds=2)
     assert SET_ASIDE_ES in texts(await chat.send(user, "zebra"))  # a third copy too
-    assert attempts(chat) == [0]
+    assert attempts_right(chat) == [0]
 
 
 @pytest.mark.parametrize(("gap", "graded"), [(0, False), (3.5, False), (4, True), (30, True)])
@@ -78,7 +63,7 @@ async def test_the_same_word_for_the_next_question_is_graded_once_she_had_time_t
     chat.clock.advance(seconds=gap)
     reply = texts(await chat.send(user, "consumer"))
     assert check_items.get_item(chat.db, second).answered is graded
-    assert attempts(chat) == ([1, 0] if graded else [1])
+    assert attempts_right(chat) == ([1, 0] if graded else [1])
     assert (SET_ASIDE_ES in reply) is not graded
     assert ("habitat" in reply) is graded  # a miss shows the answer
 
@@ -90,7 +75,7 @@ async def test_the_right_answer_to_the_new_question_is_graded_however_soon_it_co
     await chat.send(user, "habitat")  # the word of the next question, for this one: a miss
     chat.clock.advance(seconds=1)
     assert "✅" in texts(await chat.send(user, "habitat"))
-    assert attempts(chat) == [0, 1] and check_items.get_item(chat.db, second).answered
+    assert attempts_right(chat) == [0, 1] and check_items.get_item(chat.db, second).answered
 
 
 async def test_two_students_typing_the_same_word_at_once_are_both_graded(chat: Chat) -> None:
@@ -101,7 +86,7 @@ async def test_two_students_typing_the_same_word_at_once_are_both_graded(chat: C
     assert "✅" in texts(await chat.send(bo, "consumer"))  # not a copy of Ana's
     assert SET_ASIDE_ES in texts(await chat.send(ana, "consumer"))  # Ana's own copy is
     assert "✅" in texts(await chat.send(bo, "habitat"))
-    assert attempts(chat, 1001) == [1] and attempts(chat, 1002) == [1, 1]
+    assert attempts_right(chat, 1001) == [1] and attempts_right(chat, 1002) == [1, 1]
 
 
 async def test_the_same_message_delivered_again_is_set_aside_however_late(
@@ -113,7 +98,7 @@ async def test_the_same_message_delivered_again_is_set_aside_however_late(
     await chat.process(update)
     chat.clock.advance(minutes=2)
     assert SET_ASIDE_ES in texts(await chat.process(update))
-    assert attempts(chat) == [0] and not check_items.get_item(chat.db, second).answered
+    assert attempts_right(chat) == [0] and not check_items.get_item(chat.db, second).answered
 
 
 async def test_the_same_text_after_she_answered_in_between_is_graded(chat: Chat) -> None:
@@ -124,7 +109,7 @@ async def test_the_same_text_after_she_answered_in_between_is_graded(chat: Chat)
     await chat.send(user, "zebra")
     await chat.tap(user, f"dk:{second}")
     reply = texts(await chat.send(user, "zebra"))
-    assert SET_ASIDE_ES not in reply and attempts(chat) == [0, 0, 0]
+    assert SET_ASIDE_ES not in reply and attempts_right(chat) == [0, 0, 0]
     assert check_items.get_item(chat.db, third).answered
 
 
@@ -134,7 +119,7 @@ async def test_another_word_straight_after_is_an_answer_to_the_next_question(
     _, second = typed_questions(chat, 1001, "consumer", "habitat")
     await chat.send(user, "zebra")
     reply = texts(await chat.send(user, "window"))  # not a copy: graded, as before
-    assert SET_ASIDE_ES not in reply and attempts(chat) == [0, 0]
+    assert SET_ASIDE_ES not in reply and attempts_right(chat) == [0, 0]
     assert check_items.get_item(chat.db, second).answered
 
 
@@ -146,7 +131,7 @@ async def test_a_copy_of_the_checks_last_answer_is_set_aside_not_offered_to_the_
     chat.clock.advance(seconds=1)
     reply = texts(await chat.send(user, "consumer"))  # no question is open: nothing waits
     assert SET_ASIDE_ES in reply and SET_ASIDE_EN in reply and "maestr" not in reply
-    assert "still waiting" not in reply and attempts(chat) == [1]
+    assert "still waiting" not in reply and attempts_right(chat) == [1]
     chat.clock.advance(seconds=10)  # later, the same text is any text: one of her words
     later = texts(await chat.send(user, "consumer"))
     assert "consumer</b> is one of your words" in later and SET_ASIDE_EN not in later
