@@ -60,9 +60,11 @@ def _tell(context: PuenteContext, learner: learners.Learner, teachers: frozenset
         lang = user_language(context, teacher_id)
         who = student_lookup.name_of(s.db, teacher_id, learner.id,
                                      first_name=learner.first_name)
-        # at levels 1-2 (or no level yet: placement errs low) her cards lead with her language
-        commands = [] if scaffold_for(learner.level).l1_first else \
-            [f"/level {who.command} {LEVEL_OFFERED}"]
+        # at levels 1-2 her cards lead with her language. With no level yet (placement's
+        # questions open) she may still guess her way to level 3, and this note is the week's
+        # only one: it offers the level too
+        placed_low = learner.level is not None and scaffold_for(learner.level).l1_first
+        commands = [] if placed_low else [f"/level {who.command} {LEVEL_OFFERED}"]
         if not learner.reads_aloud:
             commands.append(f"/readaloud {who.command}")
         text: Markup = s.catalog.render(

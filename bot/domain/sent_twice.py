@@ -20,6 +20,15 @@ The rule (why each part):
 - The same Telegram message id as the graded one is the same message delivered again (a
   webhook retried): set aside at any gap while its question is still open.
 
+A spelling fix is set aside too (`is_correction`): the word of the question her last answer
+was graded right on with a forgiven slip ("populaton": "✅ Right! Check the spelling:
+population."), sent while the question that answer opened is still open and less than
+CORRECTION_WINDOW after. She did as told and fixed the spelling; graded against the next
+question it was a miss on a question she had not read (playtest: "Not quite. The answer is
+community"). A right answer to the open question is still never turned away, and later the
+same word is a guess, graded. After a miss that showed the word, the word sent again stays
+graded: it may be her guess at the next question, having just learned it.
+
 The memory is per process and small (one entry per student, the oldest dropped beyond
 `max_students`): a restart forgets it, which costs at most one copy graded as before. It keeps
 a short hash of the text, never the text itself. No SQL is spent on any of this.
@@ -38,6 +47,9 @@ from bot.domain.cognates import fold
 # question and typing its answer takes longer than this. A genuine answer set aside by mistake
 # only waits to be sent again (she is told), while a copy graded is a miss in her teacher's data.
 COPY_WINDOW = timedelta(seconds=4)
+# A correction comes once she has read her feedback and retyped the word: seconds, rarely a
+# minute. Set aside by mistake, a real guess only waits to be sent again (she is told).
+CORRECTION_WINDOW = timedelta(seconds=60)
 
 
 def text_key(text: str) -> bytes:
@@ -55,6 +67,8 @@ class _Graded:
     text: bytes
     at: datetime
     opened: int | None  # None: it ended the check
+    # the graded question's right answer (text_key) when hers was right with a slip: a fix
+    answer: bytes | None = None
 
 
 @dataclass
@@ -79,11 +93,23 @@ class SentTwiceGuard:
             return False
         return timedelta(0) <= now - last.at < self.window
 
+    def is_correction(self, student_id: int, text: str, open_item: int | None,
+                      now: datetime, *, answers_it: bool = False) -> bool:
+        """Whether `text` is the word her last graded answer misspelled, sent as a fix of it
+        while the question that answer opened is still `open_item` (module docstring)."""
+        last = self._last.get(student_id)
+        if last is None or last.opened is None or last.opened != open_item or answers_it:
+            return False
+        if last.answer is None or last.answer != text_key(text):
+            return False
+        return timedelta(0) <= now - last.at < CORRECTION_WINDOW
+
     def graded(self, student_id: int, text: str, opened: int | None, now: datetime, *,
-               message_id: int | None = None) -> None:
-        """Remember a graded typed answer and the question it opened (None: it ended the
-        check)."""
+               message_id: int | None = None, answer: str | None = None) -> None:
+        """Remember a graded typed answer, the question it opened (None: it ended the
+        check) and, when hers was right with a slip, the graded question's `answer`."""
         self._last.pop(student_id, None)  # (re-inserted last: the newest)
-        self._last[student_id] = _Graded(message_id, text_key(text), now, opened)
+        self._last[student_id] = _Graded(message_id, text_key(text), now, opened,
+                                         None if answer is None else text_key(answer))
         while len(self._last) > self.max_students:
             self._last.popitem(last=False)  # the longest ago: long past any window

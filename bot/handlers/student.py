@@ -434,6 +434,14 @@ async def student_text(update: Update, context: PuenteContext) -> None:
                                        reader.english_first):
             await say(update, context, "typed-before-question")  # she deleted the question
         return
+    if isinstance(feedback, answers.LastAnswer):  # "population" again after "populaton":
+        # a fix of the answer before, not a miss on the question it opened
+        reader = user_reader(context, user.id)
+        if feedback.asked_in is None or not await point_to_question(
+                context, message.chat_id, feedback.asked_in, reader.language or "en",
+                "typed-last-answer", reader.english_first):
+            await say(update, context, "typed-last-answer")
+        return
     if isinstance(feedback, answers.ExplainQuestion):  # "mwen pa konprann": help, no grade,
         # and 🆘 to ask the teacher for more (Somali playtest)
         key, values = check_views.explain_question(feedback)

@@ -324,11 +324,20 @@ class SentBefore:
     asked_in: int
 
 
+@dataclass(frozen=True)
+class LastAnswer:
+    """The word of the question she was just graded on, sent again as a fix of that answer
+    after the next question came (SentTwiceGuard.is_correction): not graded against the open
+    question, which stays open (`asked_in`: its message, None when not known)."""
+
+    asked_in: int | None
+
+
 def answer_typed(db: Database, user_id: int, text: str, now: datetime, tz: ZoneInfo,
                  holidays: Collection[date] = (), guard: SentTwiceGuard | None = None,
                  message_id: int | None = None, asked: tuple[int, int] | None = None
                  ) -> (Feedback | WriteInEnglish | TapAnAnswer | TypeTheWord | SentTwice
-                       | SentBefore | ExplainQuestion | None):
+                       | SentBefore | LastAnswer | ExplainQuestion | None):
     """Grade free text against the student's open item; None when no item is open.
 
     Text that matches a button's label during a button question counts as that tap. With a
@@ -352,10 +361,17 @@ def answer_typed(db: Database, user_id: int, text: str, now: datetime, tz: ZoneI
     asked_in = asked[1] if asked is not None and asked[0] == stored.id else stored.poll_message
     if message_id is not None and asked_in is not None and message_id < asked_in:
         return SentBefore(asked_in)  # even a right answer: it was meant for another question
+    if guard is not None and guard.is_correction(user_id, text, stored.id, now,
+                                                 answers_it=_answers_right(stored.item, text)):
+        return LastAnswer(asked_in)
     outcome = _answer_text(db, user_id, stored, check, text, now, tz, holidays)
     if guard is not None and isinstance(outcome, Feedback):  # a copy must not answer the next
         opened = outcome.next_question.item_id if outcome.next_question else None
-        guard.graded(user_id, text, opened, now, message_id=message_id)
+        # right with a forgiven slip ("✅ Right! Check the spelling: population."): the
+        # word she may send again, as a fix, once the next question is already open
+        slipped = outcome.grade.correct and not outcome.grade.exact
+        guard.graded(user_id, text, opened, now, message_id=message_id,
+                     answer=stored.item.answer if slipped else None)
     return outcome
 
 

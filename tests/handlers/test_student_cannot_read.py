@@ -71,6 +71,20 @@ async def test_her_teacher_is_told_with_what_helps_and_once_a_week(chat: Chat) -
     assert stored_anywhere(chat, "leo ingl") == []  # her words, nowhere in the store
 
 
+async def test_one_who_writes_it_during_placement_is_offered_to_her_teacher_at_level_1(
+        chat: Chat) -> None:
+    """Playtest: Ana wrote "no leo inglés" at the placement's first English question, then
+    guessed on and placed herself at level 3 (English-first cards, English checks). The note,
+    written while she had no level, offered /readaloud alone and was not sent again that week,
+    so her teacher never got the one command that puts her cards in Spanish."""
+    student = chat.user(1001, "Ana", lang="es")
+    await join_and_confirm(chat, student, lang="es", level=None)  # placement's question open
+    await chat.send(student, "No leo inglés")
+    [note] = await to_teacher(chat)
+    assert note.endswith("cards lead with Spanish, and /readaloud reads a check's answers "
+                         "aloud: /level Ana 1 · /readaloud Ana")
+
+
 async def test_a_level_2_somali_student_gets_her_cards_which_lead_with_somali(
         chat: Chat) -> None:
     hodan = chat.user(1001, "Hodan", lang="so")
