@@ -296,6 +296,14 @@ def ask_typed(chat: Chat, pack: str, term: str, lang: str, user_id: int = 1001) 
     return check_items.save_items(chat.db, user_id, lang, [item], chat.clock())[0]
 
 
+async def spanish_student(chat: Chat, name: str = "Mateo", user_id: int = 1001,
+                          level: int = 5) -> dict:
+    """A Spanish-speaking student who joined and confirmed her language (level 5: typed)."""
+    user = chat.user(user_id, name, lang="es")
+    await join_and_confirm(chat, user, lang="es", level=level)
+    return user
+
+
 def typed_questions(chat: Chat, user_id: int, *terms: str, lang: str = "es") -> list[int]:
     """A check of typed questions on these ecosystem words (as at level 5); their item ids."""
     words = {w.word.term: w for w in pack_words(chat.db, "science.ecosystems")}

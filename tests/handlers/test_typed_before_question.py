@@ -6,22 +6,21 @@ kindly, in a reply quoting the question, which stays open (answers.SentBefore)."
 from __future__ import annotations
 
 from bot.store import check_items
-from tests.harness import Chat, attempts_right, join_and_confirm, texts, typed_questions
+from tests.harness import (
+    Chat,
+    attempts_right,
+    spanish_student,
+    texts,
+    typed_questions,
+)
 
 BEFORE_ES = "Ese mensaje llegó antes que esta pregunta"
 BEFORE_EN = "That message came before this question"
 
 
-
-async def lucia(chat: Chat) -> dict:
-    user = chat.user(1001, "Lucía", lang="es")
-    await join_and_confirm(chat, user, lang="es", level=5)
-    return user
-
-
 async def test_a_correction_sent_before_the_next_question_is_not_graded_against_it(
         chat: Chat) -> None:
-    user = await lucia(chat)
+    user = await spanish_student(chat, "Lucía")
     _, second = typed_questions(chat, 1001, "consumer", "habitat")
     # Both texts reach Telegram before Puente answers the first: both ids are below the
     # message that will carry the next question
@@ -44,7 +43,7 @@ async def test_a_correction_sent_before_the_next_question_is_not_graded_against_
 
 async def test_a_right_word_sent_before_the_question_is_not_counted_either(chat: Chat) -> None:
     # Typed before the question existed, even its word is a guess at something else
-    user = await lucia(chat)
+    user = await spanish_student(chat, "Lucía")
     _, second = typed_questions(chat, 1001, "consumer", "habitat")
     answer, early = chat.factory.message(user, "consumer"), chat.factory.message(user, "habitat")
     await chat.process(answer)
@@ -54,7 +53,7 @@ async def test_a_right_word_sent_before_the_question_is_not_counted_either(chat:
 
 async def test_a_text_sent_after_the_question_is_graded_at_once(chat: Chat) -> None:
     # The rule costs a quick student nothing: her answer to the question she read is graded
-    user = await lucia(chat)
+    user = await spanish_student(chat, "Lucía")
     _, second = typed_questions(chat, 1001, "consumer", "habitat")
     await chat.send(user, "consumer")
     reply = texts(await chat.send(user, "window"))  # typed after it came: a miss, graded
@@ -66,7 +65,7 @@ async def test_a_question_asked_again_still_takes_an_answer_typed_after_its_firs
         chat: Chat) -> None:
     # She deleted the question and sends /check, then at once its answer: /check asks it again
     # below her answer, but she typed it having read the first copy, which existed before it
-    user = await lucia(chat)
+    user = await spanish_student(chat, "Lucía")
     _, second = typed_questions(chat, 1001, "consumer", "habitat")
     asked = (await chat.send(user, "consumer"))[-1].result_id  # the next question, habitat
     assert asked is not None

@@ -9,21 +9,21 @@ from __future__ import annotations
 
 from bot.domain.sent_twice import CORRECTION_WINDOW
 from bot.store import check_items
-from tests.harness import Chat, attempts_right, join_and_confirm, texts, typed_questions
+from tests.harness import (
+    Chat,
+    attempts_right,
+    spanish_student,
+    texts,
+    typed_questions,
+)
 
 LAST_ES = "Esa palabra es la respuesta de la pregunta anterior"
 LAST_EN = "That word is the answer to the question before"
 
 
-async def lucia(chat: Chat) -> dict:
-    user = chat.user(1001, "Lucía", lang="es")
-    await join_and_confirm(chat, user, lang="es", level=5)
-    return user
-
-
 async def test_the_last_questions_word_sent_as_a_correction_is_not_a_miss_on_the_next(
         chat: Chat) -> None:
-    user = await lucia(chat)
+    user = await spanish_student(chat, "Lucía")
     _, second = typed_questions(chat, 1001, "consumer", "habitat")
     question = (await chat.send(user, "consumr"))[-1]  # a typo: graded, the next one asked
     assert "habitat" not in question.text and question.result_id is not None
@@ -40,7 +40,7 @@ async def test_the_last_questions_word_sent_as_a_correction_is_not_a_miss_on_the
 
 async def test_the_same_word_later_or_as_the_open_questions_answer_is_graded(
         chat: Chat) -> None:
-    user = await lucia(chat)
+    user = await spanish_student(chat, "Lucía")
     typed_questions(chat, 1001, "consumer", "habitat", "producer")
     await chat.send(user, "consumr")
     chat.clock.advance(seconds=CORRECTION_WINDOW.total_seconds() + 1)  # a guess, not a fix
@@ -55,7 +55,7 @@ async def test_her_right_word_again_after_the_copy_window_is_her_guess_at_the_ne
         chat: Chat) -> None:
     # Nothing to correct: "consumer" was right as she typed it, so "consumer" again once she
     # had time to read the next question is her answer to it (test_typed_twice.py)
-    user = await lucia(chat)
+    user = await spanish_student(chat, "Lucía")
     typed_questions(chat, 1001, "consumer", "habitat")
     await chat.send(user, "consumer")
     chat.clock.advance(seconds=10)

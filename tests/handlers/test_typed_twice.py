@@ -7,22 +7,22 @@ from __future__ import annotations
 import pytest
 
 from bot.store import check_items
-from tests.harness import Chat, attempts_right, join_and_confirm, texts, typed_questions
+from tests.harness import (
+    Chat,
+    attempts_right,
+    spanish_student,
+    texts,
+    typed_questions,
+)
 
 SET_ASIDE_ES = "Tu respuesta llegó dos veces. Guardé la primera."
 SET_ASIDE_EN = "Your answer came two times. I kept the first one."
 
 
 
-async def mateo(chat: Chat, user_id: int = 1001, name: str = "Mateo") -> dict:
-    user = chat.user(user_id, name, lang="es")
-    await join_and_confirm(chat, user, lang="es", level=5)
-    return user
-
-
 async def test_a_right_answer_sent_twice_is_graded_once_and_she_is_told_kindly(
         chat: Chat) -> None:
-    user = await mateo(chat)
+    user = await spanish_student(chat)
     first, second = typed_questions(chat, 1001, "consumer", "habitat")
     assert "✅" in texts(await chat.send(user, "consumer"))
     chat.clock.advance(seconds=1)
@@ -41,7 +41,7 @@ async def test_a_right_answer_sent_twice_is_graded_once_and_she_is_told_kindly(
 
 
 async def test_a_wrong_answer_sent_twice_is_one_miss_not_two(chat: Chat) -> None:
-    user = await mateo(chat)
+    user = await spanish_student(chat)
     _, second = typed_questions(chat, 1001, "consumer", "habitat")
     await chat.send(user, "zebra")
     reply = texts(await chat.send(user, " Zebra "))  # the same text, however case and spaces
@@ -57,7 +57,7 @@ async def test_the_same_word_for_the_next_question_is_graded_once_she_had_time_t
         chat: Chat, gap: float, graded: bool) -> None:
     # A child reads the next question and types before sending: seconds. The same word that
     # soon is a copy; later, it is her answer to the question she read (a miss here).
-    user = await mateo(chat)
+    user = await spanish_student(chat)
     _, second = typed_questions(chat, 1001, "consumer", "habitat")
     await chat.send(user, "consumer")
     chat.clock.advance(seconds=gap)
@@ -70,7 +70,7 @@ async def test_the_same_word_for_the_next_question_is_graded_once_she_had_time_t
 
 async def test_the_right_answer_to_the_new_question_is_graded_however_soon_it_comes(
         chat: Chat) -> None:
-    user = await mateo(chat)
+    user = await spanish_student(chat)
     _, second = typed_questions(chat, 1001, "consumer", "habitat")
     await chat.send(user, "habitat")  # the word of the next question, for this one: a miss
     chat.clock.advance(seconds=1)
@@ -79,7 +79,7 @@ async def test_the_right_answer_to_the_new_question_is_graded_however_soon_it_co
 
 
 async def test_two_students_typing_the_same_word_at_once_are_both_graded(chat: Chat) -> None:
-    ana, bo = await mateo(chat, 1001, "Ana"), await mateo(chat, 1002, "Bo")
+    ana, bo = await spanish_student(chat, "Ana", 1001), await spanish_student(chat, "Bo", 1002)
     typed_questions(chat, 1001, "consumer", "habitat")
     typed_questions(chat, 1002, "consumer", "habitat")
     assert "✅" in texts(await chat.send(ana, "consumer"))
@@ -92,7 +92,7 @@ async def test_two_students_typing_the_same_word_at_once_are_both_graded(chat: C
 async def test_the_same_message_delivered_again_is_set_aside_however_late(
         chat: Chat) -> None:
     # A webhook Telegram retries brings the very message again (its id), perhaps much later
-    user = await mateo(chat)
+    user = await spanish_student(chat)
     _, second = typed_questions(chat, 1001, "consumer", "habitat")
     update = chat.factory.message(user, "zebra")
     await chat.process(update)
@@ -104,7 +104,7 @@ async def test_the_same_message_delivered_again_is_set_aside_however_late(
 async def test_the_same_text_after_she_answered_in_between_is_graded(chat: Chat) -> None:
     # Only a copy of the answer that opened the question still open is set aside: once that
     # question is answered (here with its 🤷 button), the same text answers the one after it
-    user = await mateo(chat)
+    user = await spanish_student(chat)
     _, second, third = typed_questions(chat, 1001, "consumer", "habitat", "predator")
     await chat.send(user, "zebra")
     await chat.tap(user, f"dk:{second}")
@@ -115,7 +115,7 @@ async def test_the_same_text_after_she_answered_in_between_is_graded(chat: Chat)
 
 async def test_another_word_straight_after_is_an_answer_to_the_next_question(
         chat: Chat) -> None:
-    user = await mateo(chat)
+    user = await spanish_student(chat)
     _, second = typed_questions(chat, 1001, "consumer", "habitat")
     await chat.send(user, "zebra")
     reply = texts(await chat.send(user, "window"))  # not a copy: graded, as before
@@ -125,7 +125,7 @@ async def test_another_word_straight_after_is_an_answer_to_the_next_question(
 
 async def test_a_copy_of_the_checks_last_answer_is_set_aside_not_offered_to_the_teacher(
         chat: Chat) -> None:
-    user = await mateo(chat)
+    user = await spanish_student(chat)
     typed_questions(chat, 1001, "consumer")
     await chat.send(user, "consumer")
     chat.clock.advance(seconds=1)
