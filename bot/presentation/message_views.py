@@ -46,9 +46,19 @@ QUOTE_PIECE = 3000  # a quote block at most: with the lines around it, one messa
 _SEPARATORS = {"ar": "، ", "fa": "، ", "ur": "، ", "zh": "、"}
 
 
+# ... and the parts of a list whose items hold commas of their own ("analyze: missed 6 of 6;
+# constitution: ..."): Arabic /report read "كلمات; الردود" with a Latin semicolon (playtest)
+_CLAUSE_SEPARATORS = {"ar": "؛ ", "fa": "؛ ", "ur": "؛ ", "zh": "；"}
+
+
 def list_separator(lang: str) -> str:
     """What separates the items of a list in `lang` (", ", "、", "، ")."""
     return _SEPARATORS.get(lang, ", ")
+
+
+def clause_separator(lang: str) -> str:
+    """What separates the parts of a list whose items have commas in them ("; ", "；", "؛ ")."""
+    return _CLAUSE_SEPARATORS.get(lang, "; ")
 
 
 def teacher_language(code: str) -> LanguageName:

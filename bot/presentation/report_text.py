@@ -10,6 +10,7 @@ from bot.domain.answer_kinds import KIND_ANSWERS, to_check
 from bot.domain.reminder_backoff import DAILY_REMINDERS, EVERY_SCHOOL_DAYS
 from bot.presentation import push_views
 from bot.presentation.i18n import Catalog, Counted, Markup, escape
+from bot.presentation.message_views import clause_separator, list_separator
 from bot.presentation.report_names import word_terms
 from bot.presentation.report_student import (
     counts_text,
@@ -38,7 +39,8 @@ def on_track_text(s: Summary, catalog: Catalog, lang: str) -> Markup:
     """The students on track, then whose words given to them are still unanswered, each by
     name: "Ana, Hodan (words still new, not asked yet: Hodan 2)". "Ana, Hodan (2 words still
     new, not asked yet)" read as the two students' words (teacher playtest)."""
-    names = Markup(", ".join(escape(name) for name in s.on_track))
+    sep = list_separator(lang)
+    names = Markup(sep.join(escape(name) for name in s.on_track))
     if len(s.on_track) == 1:  # "Ana (…: Ana 2)" named her twice (playtest): "Ana (…: 2)"
         behind = [Markup(str(s.behind[name])) for name in s.on_track if s.behind.get(name)]
     else:
@@ -48,18 +50,20 @@ def on_track_text(s: Summary, catalog: Catalog, lang: str) -> Markup:
     if not behind:
         return names
     return Markup(f"{names} ") + catalog.render("report-on-track-behind", lang,
-                                                students=Markup(", ".join(behind)))
+                                                students=Markup(sep.join(behind)))
 
 
-def help_text(student: HelpNeeded, counted: Mapping[str, Markup] | None = None) -> Markup:
+def help_text(student: HelpNeeded, counted: Mapping[str, Markup] | None = None,
+              lang: str = "en") -> Markup:
     """One student in "needs help": their name and hard words, each with its own counts when
     `counted` has them, "; " between words ("Thiago (analyze: missed 6 of 6 (5 meaning, 1
     listening); constitution: ...)"): "analyze, constitution: correct 1 of 3" read as one
     figure for both words (playtest)."""
+    sep, semi = list_separator(lang), clause_separator(lang)
     if counted:
-        words = "; ".join(counted.get(w, escape(w)) for w in student.words)
+        words = semi.join(counted.get(w, escape(w)) for w in student.words)
     else:
-        words = ", ".join(escape(w) for w in student.words)
+        words = sep.join(escape(w) for w in student.words)
     return Markup(f"{escape(student.name)} ({words})")
 
 
@@ -91,11 +95,12 @@ def summary_text(class_name: str, matrix: ClassMatrix, catalog: Catalog, lang: s
     stopped (dates in the school's time zone `tz`, as `today` is); each student named as the
     teacher tells them apart (`names`: the teacher's students, None: the class's alone), so two
     Anas read "Ana #1" and "Ana #2"."""
+    sep, semi = list_separator(lang), clause_separator(lang)
     s = summarise(matrix, placeholder=catalog.plain("name-placeholder", lang), today=today,
                   holidays=holidays, tz=tz,
                   labels=class_labels(matrix.students, catalog, lang, names, class_id))
     none = catalog.render("report-none", lang)
-    hardest = Markup(", ".join(hard_word_text(w, catalog, lang) for w in s.hardest_words))
+    hardest = Markup(sep.join(hard_word_text(w, catalog, lang) for w in s.hardest_words))
     alone, counted = _hardest_as_help(s), None
     if alone is not None:
         # her words each with her own counts, in /student's words (only she answered them)
@@ -106,7 +111,7 @@ def summary_text(class_name: str, matrix: ClassMatrix, catalog: Catalog, lang: s
         students=Counted("count-students", len(matrix.students)),
         words=words_count(s, catalog, lang),
         on_track=on_track_text(s, catalog, lang) or none,
-        needs_help=Markup("; ".join(help_text(h, counted) for h in s.needs_help)) or none,
+        needs_help=Markup(semi.join(help_text(h, counted, lang) for h in s.needs_help)) or none,
         # "ninguna" (palabra), and what makes a word one: a word only one student of several
         # needs help with is not listed (teacher playtest: "none" beside "matter: correct 0
         # of 4"), so "none" says the rule
@@ -136,7 +141,8 @@ def summary_text(class_name: str, matrix: ClassMatrix, catalog: Catalog, lang: s
 def kinds_missed_line(s: Summary, catalog: Catalog, lang: str) -> Markup:
     """"⚠️ Check, not on track yet: ...: Hodan (📝 gap sentences 0/2)": who would be on
     track but mostly misses a kind of question the next level asks, with those kinds."""
-    return catalog.render("report-kinds-check", lang, names=Markup(", ".join(
+    sep = list_separator(lang)
+    return catalog.render("report-kinds-check", lang, names=Markup(sep.join(
         catalog.render("report-kinds-check-student", lang, name=k.name,
                        kinds=kinds_text(k.kinds, catalog, lang)) for k in s.kinds_missed)))
 
@@ -145,7 +151,8 @@ def dont_know_text(s: Summary, catalog: Catalog, lang: str) -> Markup:
     """"🤷 “I don't know” at most questions to write the word (...): Diego (🤷 6 of 6
     questions to write · choices right 5 of 9). ...": who, with the counts that tell the
     writing from the meaning, and what a teacher may do."""
-    return catalog.render("report-dont-know", lang, count=KIND_ANSWERS, names=Markup(", ".join(
+    sep = list_separator(lang)
+    return catalog.render("report-dont-know", lang, count=KIND_ANSWERS, names=Markup(sep.join(
         catalog.render("report-dont-know-student", lang, name=k.name,
                        counts=typed_skips_text(k.counts, catalog, lang))
         for k in s.skips_typed)))
@@ -179,32 +186,33 @@ def who_lines(s: Summary, catalog: Catalog, lang: str) -> list[Markup]:
     """The students the summary's first lines do not place, a line per reason: cards read and
     nothing answered, nothing opened, practice only, too few answers (with their counts),
     stalled, inactive (with the school day of their last answer, as /student writes days)."""
+    sep, semi = list_separator(lang), clause_separator(lang)
     lines = []
     if s.just_joined:
-        lines.append(catalog.render("report-just-joined", lang, names=", ".join(s.just_joined)))
+        lines.append(catalog.render("report-just-joined", lang, names=sep.join(s.just_joined)))
     if s.opens_checks:  # comes, cannot answer: a usability problem to look at, not absence
-        lines.append(catalog.render("report-opens-checks", lang, names=Markup(", ".join(
+        lines.append(catalog.render("report-opens-checks", lang, names=Markup(sep.join(
             catalog.render("report-opens-checks-student", lang, name=o.name,
                            date=push_views.day(catalog, lang, o.since))
             for o in s.opens_checks))))
     if s.reads_cards:
-        lines.append(catalog.render("report-reads-cards", lang, names=Markup(", ".join(
+        lines.append(catalog.render("report-reads-cards", lang, names=Markup(sep.join(
             reads_cards_text(r, catalog, lang) for r in s.reads_cards))))
     if s.practice_only:  # what they got right shows: the header says it is practice
-        lines.append(catalog.render("report-practice-only", lang, names=Markup(", ".join(
+        lines.append(catalog.render("report-practice-only", lang, names=Markup(sep.join(
             catalog.render("report-too-few-student", lang, name=f.name,
                            right=f.practice_right, total=f.practice_total)
             for f in s.practice_only))))
     if s.practice_missed:  # counted nowhere, but what she missed on her first day matters
-        lines.append(catalog.render("report-practice-today", lang, names=Markup("; ".join(
+        lines.append(catalog.render("report-practice-today", lang, names=Markup(semi.join(
             catalog.render("report-practice-today-student", lang, name=p.name,
-                           missed=p.missed, total=p.answers, terms=", ".join(p.words))
+                           missed=p.missed, total=p.answers, terms=sep.join(p.words))
             for p in s.practice_missed))))
     if s.near_chance:  # the daily alert's "tapping without reading", while it holds: dated
-        lines.append(catalog.render("report-guessing", lang, names=Markup(", ".join(
+        lines.append(catalog.render("report-guessing", lang, names=Markup(sep.join(
             guessing_text(g.name, g.last, catalog, lang) for g in s.near_chance))))
     if s.too_few:
-        lines.append(catalog.render("report-too-few", lang, names=Markup(", ".join(
+        lines.append(catalog.render("report-too-few", lang, names=Markup(sep.join(
             too_few_text(f, catalog, lang) for f in s.too_few))))
         if any(f.practice_total for f in s.too_few):  # why their practice is apart
             lines.append(catalog.render("report-practice-apart", lang))
@@ -212,13 +220,13 @@ def who_lines(s: Summary, catalog: Catalog, lang: str) -> list[Markup]:
         # a word right on two lucky days is no word in review: said, as it may show so
         # as is one right only after re-reading the cards, whose words may read "reviewing"
         lines.append(catalog.render("report-stalled", lang, days=s.stalled_days, names=Markup(
-            ", ".join(catalog.render("report-stalled-lucky", lang, name=name)
+            sep.join(catalog.render("report-stalled-lucky", lang, name=name)
                       if name in s.stalled_lucky else
                       catalog.render("report-stalled-reread", lang, name=name)
                       if name in s.stalled_reread else escape(name) for name in s.stalled))))
     if s.no_new_word:  # still answering, only old words: a push would reach her
         lines.append(catalog.render("report-no-new-words", lang, days=s.no_new_word_days,
-                                    names=Markup(", ".join(
+                                    names=Markup(sep.join(
                                         catalog.render("report-no-new-words-student", lang,
                                                        name=n.name,
                                                        date=push_views.day(catalog, lang,
@@ -226,7 +234,7 @@ def who_lines(s: Summary, catalog: Catalog, lang: str) -> list[Markup]:
                                         for n in s.no_new_word))))
     if s.inactive:
         lines.append(catalog.render("report-inactive", lang, days=s.inactive_days,
-                                    names=Markup(", ".join(
+                                    names=Markup(sep.join(
                                         with_slowed(catalog.render(
                                             "report-inactive-student", lang, name=i.name,
                                             date=push_views.day(catalog, lang, i.last)),
@@ -264,6 +272,7 @@ def with_slowed(entry: Markup, reminders_slowed: bool, catalog: Catalog, lang: s
 
 def nothing_yet_line(students: list[NothingYet], catalog: Catalog, lang: str) -> Markup:
     """"🚫 Nothing done since joining (...): Minh (joined Mon 14 Sep, 7 school days ago)"."""
+    sep = list_separator(lang)
     entries = []
     for n in students:
         if n.joined is None:
@@ -274,7 +283,7 @@ def nothing_yet_line(students: list[NothingYet], catalog: Catalog, lang: str) ->
             entry = catalog.render("report-nothing-yet-student", lang, name=n.name,
                                    date=push_views.day(catalog, lang, n.joined), days=n.days)
         entries.append(with_slowed(entry, n.reminders_slowed, catalog, lang))
-    return catalog.render("report-nothing-yet", lang, names=Markup(", ".join(entries)))
+    return catalog.render("report-nothing-yet", lang, names=Markup(sep.join(entries)))
 
 
 def reads_cards_text(student: CardsRead, catalog: Catalog, lang: str) -> Markup:
