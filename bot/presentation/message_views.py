@@ -31,7 +31,7 @@ from bot.presentation.i18n import (
 )
 from bot.presentation.push_views import day, day_time
 from bot.presentation.students import names_and, student_label
-from bot.presentation.views import pack, pieces, shown_len
+from bot.presentation.views import list_separator, pack, pieces, shown_len
 from bot.services.announcements import AnnouncementPlan, Delivery, Version
 from bot.services.askers import Announced, Asker
 from bot.services.message_languages import UNKNOWN
@@ -42,25 +42,6 @@ from bot.translation.translator import Translation
 
 MESSAGE_LIMIT = 4096
 QUOTE_PIECE = 3000  # a quote block at most: with the lines around it, one message holds it
-# How a language separates the items of a list: Arabic script has its own comma.
-_SEPARATORS = {"ar": "، ", "fa": "، ", "ur": "، ", "zh": "、"}
-
-
-# ... and the parts of a list whose items hold commas of their own ("analyze: missed 6 of 6;
-# constitution: ..."): Arabic /report read "كلمات; الردود" with a Latin semicolon (playtest)
-_CLAUSE_SEPARATORS = {"ar": "؛ ", "fa": "؛ ", "ur": "؛ ", "zh": "；"}
-
-
-def list_separator(lang: str) -> str:
-    """What separates the items of a list in `lang` (", ", "、", "، ")."""
-    return _SEPARATORS.get(lang, ", ")
-
-
-def clause_separator(lang: str) -> str:
-    """What separates the parts of a list whose items have commas in them ("; ", "；", "؛ ")."""
-    return _CLAUSE_SEPARATORS.get(lang, "; ")
-
-
 def teacher_language(code: str) -> LanguageName:
     """A family's or student's language as the teacher calls it, in the teacher's own
     language ("árabe" to a Spanish-speaking teacher, "Arabic" in English)."""

@@ -10,7 +10,7 @@ from bot.domain.language_names import name_in
 from bot.domain.pack_changes import PackChanges
 from bot.domain.packs import Problem
 from bot.presentation.i18n import Catalog, Counted, Markup, reader_language
-from bot.presentation.views import escape, join_lines
+from bot.presentation.views import clause_separator, escape, join_lines, list_separator
 from bot.services.glosses import Gap, NoNewcomerDefinition, Unchecked
 from bot.services.packs import OtherLanguages, PackDetail, PackQuality, PackSummary
 
@@ -91,7 +91,8 @@ def unchecked_line(catalog: Catalog, lang: str, unchecked: Sequence[Unchecked],
     bilingual colleague knows which to look at ("1 of 10 words" named none: playtest)."""
     if not unchecked:
         return None
-    return catalog.render("report-translations-unchecked", lang, languages=Markup("; ".join(
+    semi = clause_separator(lang)
+    return catalog.render("report-translations-unchecked", lang, languages=Markup(semi.join(
         catalog.render("report-translations-unchecked-named", lang,
                        language=reader_language(u.lang), code=u.lang, count=u.count,
                        words=Counted("count-words", u.words),
@@ -154,7 +155,8 @@ def upload_warnings(catalog: Catalog, lang: str, gaps: Sequence[Gap],
     if newcomers is not None:
         warnings.append(catalog.render(
             "newpack-newcomer-no-definition", lang,
-            languages=", ".join(name_in(code, lang) for code in newcomers.languages),
+            languages=list_separator(lang).join(name_in(code, lang)
+                                                for code in newcomers.languages),
             words=Counted("count-words", newcomers.words)))
     said = newcomers.languages if newcomers is not None else ()
     warnings += [catalog.render("newpack-gloss-no-definition" + form, lang, code=code,
@@ -164,7 +166,8 @@ def upload_warnings(catalog: Catalog, lang: str, gaps: Sequence[Gap],
     if readers.others is not None:
         warnings.append(catalog.render(
             "newpack-other-languages", lang,
-            languages=", ".join(name_in(code, lang) for code in readers.others.languages),
+            languages=list_separator(lang).join(name_in(code, lang)
+                                                for code in readers.others.languages),
             words=Counted("count-words", readers.others.words)))
     return warnings
 

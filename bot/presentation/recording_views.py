@@ -12,6 +12,7 @@ from bot.presentation import callbacks
 from bot.presentation.i18n import Catalog, Counted, Markup, reader_language
 from bot.presentation.keyboards import BLANK
 from bot.presentation.ready_menus import reply_text
+from bot.presentation.views import clause_separator
 from bot.services.recording_flow import MAX_SECONDS, Finished, LanguagePick, Saved
 from bot.services.recordings import Ask, Line, Progress
 from bot.services.reply_recordings import ReplyAsk, ReplyLine
@@ -140,4 +141,5 @@ def report_line(catalog: Catalog, lang: str, progress: Sequence[Progress]) -> Ma
                                         done=p.done, words=Counted("count-words", p.total)))
         parts.append(catalog.render("report-recordings-replies", lang, language=language,
                                     done=p.replies_done, total=len(RECORDABLE)))
-    return catalog.render("report-recordings", lang, languages=Markup("; ".join(parts)))
+    return catalog.render("report-recordings", lang,
+                          languages=Markup(clause_separator(lang).join(parts)))

@@ -13,10 +13,10 @@ from bot.domain.typed_skips import TypedSkips
 from bot.domain.word_status import HELP_MISSES, WordStatus, too_few_answers
 from bot.presentation import push_views
 from bot.presentation.i18n import Catalog, Counted, Markup
-from bot.presentation.message_views import list_separator
 from bot.presentation.progress_views import STATUS_MARKS
 from bot.presentation.report_names import local_day, word_terms
 from bot.presentation.report_summary import cards_read
+from bot.presentation.views import list_separator
 from bot.store.reports import Cell, ClassMatrix
 
 STATE_ORDER = list(MasteryState)

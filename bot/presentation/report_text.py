@@ -10,7 +10,6 @@ from bot.domain.answer_kinds import KIND_ANSWERS, to_check
 from bot.domain.reminder_backoff import DAILY_REMINDERS, EVERY_SCHOOL_DAYS
 from bot.presentation import push_views
 from bot.presentation.i18n import Catalog, Counted, Markup, escape
-from bot.presentation.message_views import clause_separator, list_separator
 from bot.presentation.report_names import word_terms
 from bot.presentation.report_student import (
     counts_text,
@@ -30,7 +29,7 @@ from bot.presentation.report_summary import (
     summarise,
 )
 from bot.presentation.students import class_labels
-from bot.presentation.views import cut, label
+from bot.presentation.views import clause_separator, cut, label, list_separator
 from bot.services.student_lookup import StudentNames
 from bot.store.reports import ClassMatrix
 

@@ -242,3 +242,22 @@ def plain_text(text: str) -> str:
     """Telegram HTML -> terminal text (spoilers shown as ||...||, direction marks removed)."""
     text = text.replace("<tg-spoiler>", "||").replace("</tg-spoiler>", "||")
     return unmarked(html.unescape(re.sub(r"<[^>]+>", "", text)))
+
+
+# How a language separates the items of a list: Arabic script has its own comma.
+_SEPARATORS = {"ar": "، ", "fa": "، ", "ur": "، ", "zh": "、"}
+
+
+# ... and the parts of a list whose items hold commas of their own ("analyze: missed 6 of 6;
+# constitution: ..."): Arabic /report read "كلمات; الردود" with a Latin semicolon (playtest)
+_CLAUSE_SEPARATORS = {"ar": "؛ ", "fa": "؛ ", "ur": "؛ ", "zh": "；"}
+
+
+def list_separator(lang: str) -> str:
+    """What separates the items of a list in `lang` (", ", "、", "، ")."""
+    return _SEPARATORS.get(lang, ", ")
+
+
+def clause_separator(lang: str) -> str:
+    """What separates the parts of a list whose items have commas in them ("; ", "；", "؛ ")."""
+    return _CLAUSE_SEPARATORS.get(lang, "; ")
